@@ -1,0 +1,85 @@
+# ovttas - build, test and translation rules. `make` builds build/ovttas;
+# `make test` builds everything again under AddressSanitizer and
+# UndefinedBehaviorSanitizer and runs the whole test suite.
+
+CC      ?= cc
+# Build directory; give each concurrent build its own (make B=build-x).
+B       ?= build
+PKGS    := sqlite3 jansson
+STD     := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
+CFLAGS_COMMON = $(STD) $(WARN) $(shell pkg-config --cflags $(PKGS)) \
+	-DOV_LOCALEDIR='"$(abspath $(B)/locale)"' -Isrc -I$(B)/gen
+LIBS    := $(shell pkg-config --libs $(PKGS)) -lm
+REL_FLAGS  := -O2 -g
+ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+
+SRC      := $(sort $(wildcard src/*/*.c))
+MAIN     := src/cli/main.c
+LIB_SRC  := $(filter-out $(MAIN),$(SRC))
+MIGR     := $(sort $(wildcard src/db/migrations/*.sql))
+GEN      := $(B)/gen/db_migrations_gen.c
+TEST_SRC := $(sort $(wildcard tests/*/test_*.c))
+SUPPORT  := $(sort $(wildcard tests/support/*.c))
+LANGS    := nb se
+MO       := $(LANGS:%=$(B)/locale/%/LC_MESSAGES/ovttas.mo)
+
+REL_OBJ  := $(LIB_SRC:%.c=$(B)/rel/%.o) $(B)/rel/gen/db_migrations_gen.o
+ASAN_OBJ := $(LIB_SRC:%.c=$(B)/asan/%.o) $(B)/asan/gen/db_migrations_gen.o
+TESTS    := $(TEST_SRC:%.c=$(B)/asan/%)
+
+.PHONY: all test check-po pot clean
+all: $(B)/ovttas $(MO)
+
+$(GEN): $(MIGR) tools/embed-migrations.sh
+	@mkdir -p $(dir $@)
+	tools/embed-migrations.sh $@ $(MIGR)
+
+$(B)/rel/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(REL_FLAGS) -Isrc/db -MMD -MP -c $< -o $@
+$(B)/asan/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(ASAN_FLAGS) -Isrc/db -MMD -MP -c $< -o $@
+
+$(B)/rel/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(REL_FLAGS) -MMD -MP -c $< -o $@
+$(B)/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(ASAN_FLAGS) -MMD -MP -c $< -o $@
+
+$(B)/ovttas: $(B)/rel/$(MAIN:.c=.o) $(REL_OBJ)
+	$(CC) $(REL_FLAGS) -o $@ $^ $(LIBS)
+
+$(B)/asan/ovttas: $(B)/asan/$(MAIN:.c=.o) $(ASAN_OBJ)
+	$(CC) $(ASAN_FLAGS) -o $@ $^ $(LIBS)
+
+$(B)/asan/tests/%: tests/%.c $(SUPPORT:%.c=$(B)/asan/%.o) $(ASAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(ASAN_FLAGS) -Itests -o $@ $^ $(LIBS) -lcmocka
+
+$(B)/locale/%/LC_MESSAGES/ovttas.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# The release binary looks for its catalogues beside itself.
+$(B)/ovttas: | $(B)/locale
+$(B)/locale:
+	@mkdir -p $@
+
+test: $(TESTS) $(B)/asan/ovttas $(MO)
+	@B=$(B) tests/run.sh $(TESTS)
+
+# Regenerates the template from the sources; then update po/*.po with
+# `msgmerge --update po/LANG.po po/ovttas.pot`.
+pot:
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+		--add-comments=TRANSLATORS: --package-name=ovttas \
+		--sort-by-file -o po/ovttas.pot $(SRC)
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,136 @@
+/*
+ * ov_str.c - growable buffer and UTF-8 width helpers used by the table
+ * renderer and the report writers.
+ */
+#include "ov_str.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int grow(ov_buf *b, size_t need)
+{
+	if (b->len + need + 1 <= b->cap)
+		return 0;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->len + need + 1)
+		cap *= 2;
+	char *p = realloc(b->data, cap);
+	if (!p)
+		return -1;
+	b->data = p;
+	b->cap = cap;
+	return 0;
+}
+
+int ov_buf_add(ov_buf *b, const char *s, size_t n)
+{
+	if (grow(b, n))
+		return -1;
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+int ov_buf_adds(ov_buf *b, const char *s)
+{
+	return ov_buf_add(b, s, strlen(s));
+}
+
+int ov_buf_vprintf(ov_buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0 || grow(b, (size_t)n))
+		return -1;
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+	return 0;
+}
+
+int ov_buf_printf(ov_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = ov_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+const char *ov_buf_str(const ov_buf *b)
+{
+	return b->data ? b->data : "";
+}
+
+void ov_buf_free(ov_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+/*
+ * Counting code points is enough for the Latin scripts ovttas prints
+ * (Norwegian and Sámi letters are all single-width), so no wcwidth table.
+ */
+size_t ov_utf8_width(const char *s)
+{
+	size_t w = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+size_t ov_utf8_prefix(const char *s, size_t cols)
+{
+	size_t i = 0, w = 0;
+	while (s[i]) {
+		size_t j = i + 1;
+		while (s[j] && ((unsigned char)s[j] & 0xC0) == 0x80)
+			j++;
+		if (w + 1 > cols)
+			break;
+		w++;
+		i = j;
+	}
+	return i;
+}
+
+char *ov_strdup(const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+int ov_is_digits(const char *s)
+{
+	if (!s || !*s)
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+int ov_parse_int(const char *s, long long min, long long max, long long *out)
+{
+	if (!s || !*s)
+		return -1;
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}

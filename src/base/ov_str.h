@@ -1,0 +1,51 @@
+/*
+ * ov_str.h - a growable byte buffer and small string helpers
+ * (UTF-8 display width for tables, trimming, safe copies).
+ */
+#ifndef OV_STR_H
+#define OV_STR_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* A growable NUL-terminated buffer. Zero-initialise, or use OV_BUF_INIT. */
+typedef struct {
+	char *data; /* owned; NULL until the first append */
+	size_t len;
+	size_t cap;
+} ov_buf;
+
+#define OV_BUF_INIT {NULL, 0, 0}
+
+/* Appends; returns 0, or -1 on allocation failure (buffer unchanged). */
+int ov_buf_add(ov_buf *b, const char *s, size_t n);
+int ov_buf_adds(ov_buf *b, const char *s);
+int ov_buf_printf(ov_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+int ov_buf_vprintf(ov_buf *b, const char *fmt, va_list ap);
+
+/* The contents, never NULL ("" when empty); borrowed until the next add. */
+const char *ov_buf_str(const ov_buf *b);
+
+/* Frees the storage and resets to empty. */
+void ov_buf_free(ov_buf *b);
+
+/* Number of terminal columns a UTF-8 string takes (1 per code point). */
+size_t ov_utf8_width(const char *s);
+
+/* Byte length of the longest prefix of s at most `cols` columns wide. */
+size_t ov_utf8_prefix(const char *s, size_t cols);
+
+/* malloc'd copy of s (owned); NULL if s is NULL or on allocation failure. */
+char *ov_strdup(const char *s);
+
+/* Nonzero if s is non-empty and only ASCII digits. */
+int ov_is_digits(const char *s);
+
+/*
+ * Parses a decimal integer in [min, max] from the whole of s.
+ * Returns 0 and stores it in *out, or -1 if s is not such a number.
+ */
+int ov_parse_int(const char *s, long long min, long long max, long long *out);
+
+#endif

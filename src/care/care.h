@@ -1,0 +1,8 @@
+/* care.h - placeholder, replaced by the module's real header. */
+#ifndef CARE_H
+#define CARE_H
+#include "base/ov_err.h"
+#include "base/ov_rng.h"
+#include "db/db.h"
+ov_status care_demo_load(db *d, ov_rng *rng, ov_err *err);
+#endif

@@ -1,0 +1,3 @@
+/* cmd_status.c - placeholder until the module's command lands. */
+#include "cli.h"
+int cmd_status(cli_ctx *ctx, int argc, char **argv) { (void)ctx; (void)argc; (void)argv; return 2; }

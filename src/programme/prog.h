@@ -1,0 +1,8 @@
+/* prog.h - placeholder, replaced by the module's real header. */
+#ifndef PROG_H
+#define PROG_H
+#include "base/ov_err.h"
+#include "base/ov_rng.h"
+#include "db/db.h"
+ov_status prog_demo_load(db *d, ov_rng *rng, ov_err *err);
+#endif

@@ -1,0 +1,98 @@
+/*
+ * support.c - test helpers: in-process CLI runs with captured output,
+ * scratch directories and a shared demo database.
+ */
+#define _GNU_SOURCE
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+run_result run_cli(const char *arg, ...)
+{
+	const char *argv[64];
+	int argc = 0;
+	argv[argc++] = "ovttas";
+	va_list ap;
+	va_start(ap, arg);
+	for (const char *a = arg; a && argc < 63; a = va_arg(ap, const char *))
+		argv[argc++] = a;
+	va_end(ap);
+	argv[argc] = NULL;
+
+	run_result r = {0, NULL, NULL};
+	size_t on = 0, en = 0;
+	FILE *out = open_memstream(&r.out, &on);
+	FILE *err = open_memstream(&r.err, &en);
+	r.code = cli_main(argc, (char **)argv, out, err);
+	fclose(out);
+	fclose(err);
+	return r;
+}
+
+void run_free(run_result *r)
+{
+	free(r->out);
+	free(r->err);
+	r->out = r->err = NULL;
+}
+
+char *tmp_dir(void)
+{
+	char tmpl[] = "/tmp/ovttas-test-XXXXXX";
+	char *d = mkdtemp(tmpl);
+	return d ? strdup(d) : NULL;
+}
+
+void rm_rf(const char *path)
+{
+	char cmd[600];
+	/* Only our own scratch directories. */
+	if (strncmp(path, "/tmp/ovttas-test-", 17) != 0)
+		return;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", path);
+}
+
+char *path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+	snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+static char *demo_dir, *demo_path;
+
+static void demo_cleanup(void)
+{
+	if (demo_dir)
+		rm_rf(demo_dir);
+	free(demo_dir);
+	free(demo_path);
+}
+
+const char *demo_db(void)
+{
+	if (demo_path)
+		return demo_path;
+	demo_dir = tmp_dir();
+	demo_path = path_join(demo_dir, "demo.db");
+	atexit(demo_cleanup);
+	run_result r = run_cli("--db", demo_path, "init", "--demo", NULL);
+	if (r.code != 0) {
+		fprintf(stderr, "demo init failed: %s\n", r.err);
+		abort();
+	}
+	run_free(&r);
+	return demo_path;
+}
+
+int contains(const char *haystack, const char *needle)
+{
+	return haystack && needle && strstr(haystack, needle) != NULL;
+}

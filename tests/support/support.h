@@ -1,0 +1,41 @@
+/*
+ * support.h - shared helpers for the cmocka tests: run the CLI in-process
+ * and capture what it prints, scratch directories, a demo database.
+ */
+#ifndef TEST_SUPPORT_H
+#define TEST_SUPPORT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+/* cmocka.h needs the three headers above first. */
+#include <cmocka.h>
+
+/* What one CLI run printed and returned. Free with run_free. */
+typedef struct {
+	int code;
+	char *out;
+	char *err;
+} run_result;
+
+/* Runs `ovttas ARGS...` (NULL-terminated) through cli_main. */
+run_result run_cli(const char *arg, ...);
+void run_free(run_result *r);
+
+/* A new empty directory under /tmp (owned; remove with rm_rf + free). */
+char *tmp_dir(void);
+void rm_rf(const char *path);
+
+/* dir + "/" + name, malloc'd. */
+char *path_join(const char *dir, const char *name);
+
+/*
+ * Path of a demo database (seed 2019) built once per test program and
+ * removed at exit. Tests must not modify it; copy it first.
+ */
+const char *demo_db(void);
+
+/* Nonzero if haystack contains needle. */
+int contains(const char *haystack, const char *needle);
+
+#endif
