@@ -45,6 +45,7 @@ int cmd_db_check(cli_ctx *ctx, int argc, char **argv)
 		ov_buf_free(&report);
 		return cli_fail(ctx, &e);
 	}
+	rc = 0;
 	if (ctx->json) {
 		rc = cli_print_json(ctx, json_pack("{s:s,s:b,s:i,s:s}",
 						   "database", ctx->db_path,

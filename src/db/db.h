@@ -87,6 +87,8 @@ int64_t db_col_int(db_stmt *st, int i);
 double db_col_double(db_stmt *st, int i);
 const char *db_col_text(db_stmt *st, int i);
 int db_col_is_null(db_stmt *st, int i);
+/* Number of columns the statement returns. */
+int db_col_count(db_stmt *st);
 
 /* Makes the statement ready to run again with new bindings. */
 void db_reset(db_stmt *st);

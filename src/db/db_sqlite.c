@@ -77,7 +77,13 @@ ov_status db_open(const char *path, db_mode mode, db **out, ov_err *err)
 	sqlite3_extended_result_codes(d->h, 1);
 
 	/* A file that is not a database fails on the first read. */
-	ov_status rc = db_exec(d, "PRAGMA foreign_keys = ON", err);
+	ov_status rc = OV_OK;
+	if (sqlite3_exec(d->h, "SELECT count(*) FROM sqlite_master", NULL,
+			 NULL, NULL) == SQLITE_NOTADB)
+		rc = OV_FAIL_AT(err, OV_E_INPUT, path, 0, "--db",
+				_("%s is not a database file"), path);
+	if (rc == OV_OK)
+		rc = db_exec(d, "PRAGMA foreign_keys = ON", err);
 	if (rc == OV_OK && !ro)
 		rc = db_exec(d, "PRAGMA journal_mode = WAL", err);
 	if (rc == OV_OK && !ro)
@@ -218,6 +224,11 @@ int db_col_is_null(db_stmt *st, int i)
 	return sqlite3_column_type(st->s, i) == SQLITE_NULL;
 }
 
+int db_col_count(db_stmt *st)
+{
+	return sqlite3_column_count(st->s);
+}
+
 void db_reset(db_stmt *st)
 {
 	sqlite3_reset(st->s);
@@ -335,7 +346,7 @@ ov_status db_backup(db *d, const char *dest, int force, ov_err *err)
 	if (sqlite3_open_v2(ov_buf_str(&tmp), &out,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 			    NULL) != SQLITE_OK) {
-		rc = OV_FAIL_AT(err, OV_E_IO, dest, 0, "FILE",
+		rc = OV_FAIL_AT(err, OV_E_INPUT, dest, 0, "FILE",
 				_("cannot write backup %s: %s"), dest,
 				sqlite3_errmsg(out));
 		goto done;
