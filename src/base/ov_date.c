@@ -6,7 +6,9 @@
 #include "ov_date.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 ov_day ov_date_from_ymd(int y, int m, int d)
 {
@@ -91,6 +93,18 @@ char *ov_date_format(ov_day day, char *buf, size_t n)
 	ov_date_to_ymd(day, &y, &m, &d);
 	snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
 	return buf;
+}
+
+ov_day ov_today(void)
+{
+	ov_day day;
+	const char *env = getenv("OVTTAS_TODAY");
+	if (env && ov_date_parse(env, &day) == 0)
+		return day;
+	/* Norway is UTC+1 or +2; an hour's error at midnight is fine for
+	 * a date shown on reports, and avoids depending on TZ data. */
+	time_t now = time(NULL) + 3600;
+	return (ov_day)(now / 86400);
 }
 
 ov_day ov_easter_sunday(int y)

@@ -34,6 +34,12 @@ int ov_month_parse(const char *s, int *year, int *month);
 /* Writes "YYYY-MM-DD" into buf (at least 11 bytes). Returns buf. */
 char *ov_date_format(ov_day day, char *buf, size_t n);
 
+/*
+ * Today's date in Norway's time zone, or OVTTAS_TODAY (YYYY-MM-DD) when
+ * that is set and valid, so reports "as of" a date can be reproduced.
+ */
+ov_day ov_today(void);
+
 /* Easter Sunday of year y (anonymous Gregorian algorithm). */
 ov_day ov_easter_sunday(int y);
 

@@ -40,7 +40,8 @@ uint64_t ov_rng_next(ov_rng *r)
 
 int64_t ov_rng_range(ov_rng *r, int64_t lo, int64_t hi)
 {
-	uint64_t span = (uint64_t)(hi - lo) + 1;
+	/* Unsigned arithmetic: hi - lo may exceed INT64_MAX. */
+	uint64_t span = (uint64_t)hi - (uint64_t)lo + 1;
 	if (span == 0) /* the full 64-bit range */
 		return (int64_t)ov_rng_next(r);
 	/* Rejection sampling removes the modulo bias. */
@@ -49,7 +50,7 @@ int64_t ov_rng_range(ov_rng *r, int64_t lo, int64_t hi)
 	do
 		x = ov_rng_next(r);
 	while (x >= limit);
-	return lo + (int64_t)(x % span);
+	return (int64_t)((uint64_t)lo + x % span);
 }
 
 double ov_rng_unit(ov_rng *r)

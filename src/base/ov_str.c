@@ -124,7 +124,9 @@ int ov_is_digits(const char *s)
 
 int ov_parse_int(const char *s, long long min, long long max, long long *out)
 {
-	if (!s || !*s)
+	/* strtoll would skip blanks and take a '+': the contract is the
+	 * whole of s as an optional '-' and digits. */
+	if (!s || !*s || (*s != '-' && (*s < '0' || *s > '9')))
 		return -1;
 	char *end;
 	errno = 0;

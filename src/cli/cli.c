@@ -102,10 +102,10 @@ void cli_print_command_help(FILE *out, const cli_command *c)
 
 void cli_print_overview(FILE *out)
 {
-	fprintf(out, "%s\n\n%s: ovttas COMMAND [OPTIONS]\n\n",
+	fprintf(out, "%s\n\n%s: ovttas %s\n\n",
 		_("ovttas - change programme and service cooperation of "
 		  "Karasjok and Kautokeino"),
-		_("Usage"));
+		_("Usage"), _("COMMAND [OPTIONS]"));
 	for (const cli_command *c = cli_commands; c->verb; c++) {
 		char name[64];
 		command_name(c, name, sizeof name);

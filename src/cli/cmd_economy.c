@@ -1,3 +1,267 @@
-/* cmd_economy.c - placeholder until the module's command lands. */
+/*
+ * cmd_economy.c - `ovttas economy summary --month YYYY-MM
+ * [--municipality M]`: budget against accounts per unit from January to
+ * the month, by sector, with a year-end forecast (the monthly
+ * "økonomiverksted" view). Text in kroner, --json in øre.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/ov_date.h"
+#include "base/ov_i18n.h"
+#include "base/ov_money.h"
 #include "cli.h"
-int cmd_economy_summary(cli_ctx *ctx, int argc, char **argv) { (void)ctx; (void)argc; (void)argv; return 2; }
+#include "economy/econ.h"
+#include "org/org.h"
+
+/* More than this many tenths of a per cent over budget gets a marker. */
+#define OVERSPEND_MARK 1020
+
+enum { C_ANSVAR, C_UNIT, C_BUDGET, C_ACCOUNTS, C_DEV, C_USE, C_MARK,
+       C_YEAR, C_FORECAST, NCOLS };
+
+static void figure_cells(cli_table *t, const econ_figures *f, int *marked)
+{
+	char b[40];
+	cli_table_cell(t, "%s", ov_money_kr(f->budget_ytd, b, sizeof b));
+	cli_table_cell(t, "%s", ov_money_kr(f->accounts_ytd, b, sizeof b));
+	cli_table_cell(t, "%s", ov_money_kr(f->deviation, b, sizeof b));
+	/* A use per cent means little when nothing was budgeted. */
+	if (f->budget_ytd > 0)
+		cli_table_cell(t, "%s", ov_pct_format(f->use_tenths, b,
+						      sizeof b));
+	else
+		cli_table_cell(t, "%s", "");
+	int over = f->budget_ytd > 0 && f->use_tenths > OVERSPEND_MARK;
+	cli_table_cell(t, "%s", over ? "!" : "");
+	if (over)
+		*marked = 1;
+	cli_table_cell(t, "%s", ov_money_kr(f->budget_year, b, sizeof b));
+	cli_table_cell(t, "%s", ov_money_kr(f->forecast, b, sizeof b));
+}
+
+static void blank_row(cli_table *t, const char *unit)
+{
+	cli_table_cell(t, "%s", "");
+	cli_table_cell(t, "%s", unit);
+	for (int c = C_BUDGET; c < NCOLS; c++)
+		cli_table_cell(t, "%s", "");
+}
+
+/* Prints rows[0..n) of one municipality; returns whether any row was
+ * marked as overspent. */
+static int print_municipality(cli_ctx *ctx, const econ_unit_row *rows,
+			      size_t n, int year, int month)
+{
+	const char *headers[NCOLS] = {
+		_("Ansvar"),          _("Unit"),
+		_("Budget so far"),   _("Accounts so far"),
+		_("Deviation"),       _("Use %"),
+		"",                   _("Annual budget"),
+		_("Forecast")};
+	fprintf(ctx->out, "%s (%s)\n",
+		ov_i18n_pick(rows[0].municipality_nb, rows[0].municipality_se),
+		rows[0].municipality_code);
+	if (month == 1)
+		fprintf(ctx->out, _("Budget and accounts, %s %d\n"),
+			ov_i18n_month(1), year);
+	else
+		fprintf(ctx->out, _("Budget and accounts, %s–%s %d\n"),
+			ov_i18n_month(1), ov_i18n_month(month), year);
+	fputc('\n', ctx->out);
+	cli_table *t = cli_table_new(NCOLS, headers);
+	if (!t)
+		return 0;
+	for (int c = C_BUDGET; c < NCOLS; c++)
+		if (c != C_MARK)
+			cli_table_right(t, c);
+	int marked = 0;
+	econ_figures total = {0};
+	for (size_t i = 0; i < n;) {
+		const econ_unit_row *s = &rows[i];
+		const char *sector = ov_i18n_pick(s->sector_nb, s->sector_se);
+		if (i > 0)
+			blank_row(t, "");
+		blank_row(t, sector);
+		econ_figures sub = {0};
+		for (; i < n && rows[i].sector_id == s->sector_id; i++) {
+			cli_table_cell(t, "%s", rows[i].ansvar);
+			cli_table_cell(t, "  %s", ov_i18n_pick(rows[i].name_nb,
+								rows[i].name_se));
+			figure_cells(t, &rows[i].fig, &marked);
+			econ_figures_add(&sub, &rows[i].fig);
+		}
+		cli_table_cell(t, "%s", "");
+		cli_table_cell(t, _("Sum %s"), sector);
+		figure_cells(t, &sub, &marked);
+		econ_figures_add(&total, &sub);
+	}
+	cli_table_rule(t);
+	cli_table_cell(t, "%s", "");
+	cli_table_cell(t, "%s", _("Total"));
+	figure_cells(t, &total, &marked);
+	cli_table_print(t, ctx->out);
+	cli_table_free(t);
+	return marked;
+}
+
+static json_t *figures_json(const econ_figures *f)
+{
+	return json_pack("{s:I,s:I,s:I,s:I,s:I,s:I}", "budget_ytd_ore",
+			 (json_int_t)f->budget_ytd, "accounts_ytd_ore",
+			 (json_int_t)f->accounts_ytd, "deviation_ore",
+			 (json_int_t)f->deviation, "use_permille",
+			 (json_int_t)f->use_tenths, "budget_year_ore",
+			 (json_int_t)f->budget_year, "forecast_ore",
+			 (json_int_t)f->forecast);
+}
+
+/* Adds the figures' members to obj (so a unit is one flat object). */
+static void put_figures(json_t *obj, const econ_figures *f)
+{
+	json_t *j = figures_json(f);
+	json_object_update(obj, j);
+	json_decref(j);
+}
+
+static json_t *summary_json(const econ_unit_row *rows, size_t n, int year,
+			    int month)
+{
+	json_t *munis = json_array();
+	econ_figures grand = {0};
+	for (size_t i = 0; i < n;) {
+		const econ_unit_row *m = &rows[i];
+		json_t *sectors = json_array();
+		econ_figures mtot = {0};
+		while (i < n && rows[i].municipality_id == m->municipality_id) {
+			const econ_unit_row *s = &rows[i];
+			json_t *units = json_array();
+			econ_figures sub = {0};
+			for (; i < n && rows[i].sector_id == s->sector_id;
+			     i++) {
+				json_t *u = json_pack(
+					"{s:s,s:s,s:s}", "ansvar",
+					rows[i].ansvar, "name_nb",
+					rows[i].name_nb, "name_se",
+					rows[i].name_se);
+				put_figures(u, &rows[i].fig);
+				json_array_append_new(units, u);
+				econ_figures_add(&sub, &rows[i].fig);
+			}
+			json_array_append_new(
+				sectors,
+				json_pack("{s:s,s:s,s:s,s:o,s:o}", "code",
+					  s->sector_code, "name_nb",
+					  s->sector_nb, "name_se",
+					  s->sector_se, "units", units,
+					  "total", figures_json(&sub)));
+			econ_figures_add(&mtot, &sub);
+		}
+		json_array_append_new(
+			munis, json_pack("{s:s,s:s,s:s,s:o,s:o}", "code",
+					 m->municipality_code, "name_nb",
+					 m->municipality_nb, "name_se",
+					 m->municipality_se, "sectors", sectors,
+					 "total", figures_json(&mtot)));
+		econ_figures_add(&grand, &mtot);
+	}
+	return json_pack("{s:i,s:i,s:o,s:o}", "year", year, "month", month,
+			 "municipalities", munis, "total",
+			 figures_json(&grand));
+}
+
+/* Checks that the month has accounts; else reports the latest month
+ * that has. Returns -1 to go on, or the exit code. */
+static int check_month(cli_ctx *ctx, db *d, int64_t mun, int year, int month,
+		       const char *month_s)
+{
+	ov_err e;
+	int has;
+	if (econ_month_has_accounts(d, mun, year, month, &has, &e) != OV_OK)
+		return cli_fail(ctx, &e);
+	if (has)
+		return -1;
+	int ly, lm;
+	ov_status st = econ_latest_month(d, mun, &ly, &lm, &e);
+	if (st == OV_E_NOTFOUND)
+		return cli_usage_error(ctx, "--month",
+				       _("there are no accounts for %s: the "
+					 "database has no accounts yet"),
+				       month_s);
+	if (st != OV_OK)
+		return cli_fail(ctx, &e);
+	return cli_usage_error(ctx, "--month",
+			       _("there are no accounts for %s; the latest "
+				 "month with accounts is %04d-%02d"),
+			       month_s, ly, lm);
+}
+
+int cmd_economy_summary(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1], *month_s = NULL, *mun_s = NULL;
+	int npos, code, year, month;
+	const cli_opt opts[] = {{"month", CLI_STRING, &month_s, NULL},
+				{"municipality", CLI_STRING, &mun_s, NULL},
+				{NULL, CLI_FLAG, NULL, NULL}};
+	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
+	if (rc >= 0)
+		return rc;
+	if (!month_s)
+		return cli_usage_error(ctx, "--month",
+				       _("name the month to report up to: "
+					 "--month YYYY-MM"));
+	if (ov_month_parse(month_s, &year, &month))
+		return cli_usage_error(ctx, "--month",
+				       _("'%s' is not a month; write YYYY-MM, "
+					 "e.g. 2026-10"),
+				       month_s);
+	db *d = cli_open_db(ctx, DB_READ, &code);
+	if (!d)
+		return code;
+	ov_err e;
+	int64_t mun = 0;
+	if (mun_s) {
+		org_municipality m;
+		ov_status st = org_municipality_find(d, mun_s, &m, &e);
+		if (st != OV_OK) {
+			db_close(d);
+			if (st == OV_E_NOTFOUND)
+				return cli_usage_error(ctx, "--municipality",
+						       "%s", e.msg);
+			return cli_fail(ctx, &e);
+		}
+		mun = m.id;
+	}
+	rc = check_month(ctx, d, mun, year, month, month_s);
+	if (rc >= 0) {
+		db_close(d);
+		return rc;
+	}
+	econ_unit_row *rows;
+	size_t n;
+	ov_status st = econ_unit_summary(d, mun, year, month, &rows, &n, &e);
+	db_close(d);
+	if (st != OV_OK)
+		return cli_fail(ctx, &e);
+	if (ctx->json) {
+		rc = cli_print_json(ctx, summary_json(rows, n, year, month));
+		free(rows);
+		return rc;
+	}
+	int marked = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && rows[j].municipality_id ==
+					rows[i].municipality_id)
+			j++;
+		if (i > 0)
+			fputc('\n', ctx->out);
+		marked |= print_municipality(ctx, rows + i, j - i, year, month);
+		i = j;
+	}
+	if (marked)
+		fprintf(ctx->out, _("\n! = more than 2 %% over budget so "
+				    "far\n"));
+	free(rows);
+	return 0;
+}

@@ -1,3 +1,270 @@
-/* cmd_status.c - placeholder until the module's command lands. */
+/*
+ * cmd_status.c - `ovttas status [--municipality M]`: the one-screen
+ * overview of both municipalities (people, staffing, home care, economy
+ * so far this year) and of the change programme.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/ov_date.h"
+#include "base/ov_i18n.h"
+#include "base/ov_money.h"
+#include "care/care.h"
 #include "cli.h"
-int cmd_status(cli_ctx *ctx, int argc, char **argv) { (void)ctx; (void)argc; (void)argv; return 2; }
+#include "economy/econ.h"
+#include "org/org.h"
+#include "programme/prog.h"
+
+/* Everything the overview shows of one municipality. */
+typedef struct {
+	org_municipality m;
+	org_summary org;
+	care_summary care;
+	econ_status econ;
+} muni_status;
+
+static ov_status gather(db *d, muni_status *s, ov_err *err)
+{
+	ov_status rc = org_summary_get(d, s->m.id, &s->org, err);
+	if (rc == OV_OK)
+		rc = care_summary_get(d, s->m.id, &s->care, err);
+	if (rc == OV_OK)
+		rc = econ_status_get(d, s->m.id, &s->econ, err);
+	return rc;
+}
+
+static char *pct(int64_t tenths, char *buf, size_t n)
+{
+	char p[32];
+	snprintf(buf, n, "%s %%", ov_pct_format(tenths, p, sizeof p));
+	return buf;
+}
+
+/* part / whole in tenths of a per cent, rounded; 0 when whole is 0. */
+static int64_t share(int64_t part, int64_t whole)
+{
+	return whole ? (part * 2000 / whole + 1) / 2 : 0;
+}
+
+static json_t *figures_json(const econ_figures *f)
+{
+	return json_pack("{s:I,s:I,s:I,s:I,s:I,s:I}", "budget_year_ore",
+			 (json_int_t)f->budget_year, "budget_ytd_ore",
+			 (json_int_t)f->budget_ytd, "accounts_ytd_ore",
+			 (json_int_t)f->accounts_ytd, "deviation_ore",
+			 (json_int_t)f->deviation, "use_tenths_pct",
+			 (json_int_t)f->use_tenths, "forecast_ore",
+			 (json_int_t)f->forecast);
+}
+
+static json_t *muni_json(const muni_status *s)
+{
+	const org_summary *o = &s->org;
+	const care_summary *c = &s->care;
+	json_t *j = json_pack(
+		"{s:s,s:s,s:s,s:I,s:I,s:s}", "code", s->m.code, "name_nb",
+		s->m.name_nb, "name_se", s->m.name_se, "inhabitants",
+		(json_int_t)s->m.inhabitants, "area_km2",
+		(json_int_t)s->m.area_km2, "kostra_group", s->m.kostra_group);
+	json_object_set_new(
+		j, "staff",
+		json_pack("{s:i,s:i,s:i,s:i,s:I,s:i,s:i,s:i,s:i}", "units",
+			  o->units, "employees", o->employees,
+			  "filled_positions", o->filled_positions,
+			  "vacant_positions", o->vacant_positions,
+			  "filled_fte_bp", (json_int_t)o->filled_fte_bp,
+			  "fulltime_positions", o->fulltime_positions,
+			  "fulltime_permille", o->fulltime_permille,
+			  "sami_speakers", o->sami_speakers, "nurses",
+			  o->nurses));
+	json_object_set_new(
+		j, "home_care",
+		json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "recipients",
+			  (json_int_t)c->recipients, "recipients_sami",
+			  (json_int_t)c->recipients_se, "visit_requests",
+			  (json_int_t)c->visit_requests, "visits_per_week",
+			  (json_int_t)c->visits_per_week,
+			  "nurse_visits_per_week",
+			  (json_int_t)c->nurse_visits_per_week,
+			  "two_caregiver_visits_per_week",
+			  (json_int_t)c->two_caregiver_visits_per_week,
+			  "settlements", (json_int_t)c->settlements));
+	json_t *e = json_pack("{s:i,s:i}", "year", s->econ.year, "month",
+			      s->econ.month);
+	json_object_set_new(e, "all", figures_json(&s->econ.all));
+	json_object_set_new(e, "health_and_care",
+			    figures_json(&s->econ.health));
+	json_object_set_new(j, "economy", e);
+	return j;
+}
+
+/* One row of the overview: a label and one cell per municipality. */
+#define ROW(label, ...)                                                       \
+	do {                                                                  \
+		cli_table_cell(t, "%s", label);                               \
+		for (size_t i = 0; i < n; i++) {                              \
+			const muni_status *s = &ms[i];                        \
+			char b1[48], b2[48];                                  \
+			(void)b1;                                             \
+			(void)b2;                                             \
+			cli_table_cell(t, __VA_ARGS__);                       \
+		}                                                             \
+	} while (0)
+
+static void print_table(cli_ctx *ctx, const muni_status *ms, size_t n)
+{
+	const char *head[3] = {"", "", ""};
+	for (size_t i = 0; i < n; i++)
+		head[i + 1] = ov_i18n_pick(ms[i].m.name_nb, ms[i].m.name_se);
+	cli_table *t = cli_table_new((int)n + 1, head);
+	if (!t)
+		return;
+	for (size_t i = 0; i < n; i++)
+		cli_table_right(t, (int)i + 1);
+
+	ROW(_("Municipality number"), "%s", s->m.code);
+	ROW(_("Inhabitants"), "%s",
+	    ov_money_kr(OV_KR(s->m.inhabitants), b1, sizeof b1));
+	ROW(_("Area (km²)"), "%s",
+	    ov_money_kr(OV_KR(s->m.area_km2), b1, sizeof b1));
+	cli_table_rule(t);
+	ROW(_("Units"), "%d", s->org.units);
+	ROW(_("Employees"), "%d", s->org.employees);
+	ROW(_("FTEs in filled positions"), "%s",
+	    ov_pct_format((s->org.filled_fte_bp + 500) / 1000, b1,
+			  sizeof b1));
+	ROW(_("Vacant positions"), "%d", s->org.vacant_positions);
+	ROW(_("Full-time share"), "%s",
+	    pct(s->org.fulltime_permille, b1, sizeof b1));
+	ROW(_("Sámi-speaking employees"), "%s",
+	    pct(share(s->org.sami_speakers, s->org.employees), b1,
+		sizeof b1));
+	ROW(_("Nurses"), "%d", s->org.nurses);
+	cli_table_rule(t);
+	ROW(_("Home-care recipients"), "%lld", (long long)s->care.recipients);
+	ROW(_("  preferring Sámi"), "%s",
+	    pct(share(s->care.recipients_se, s->care.recipients), b1,
+		sizeof b1));
+	ROW(_("Visits per week"), "%lld", (long long)s->care.visits_per_week);
+	ROW(_("  needing a nurse"), "%lld",
+	    (long long)s->care.nurse_visits_per_week);
+	cli_table_rule(t);
+	ROW(_("Budget so far (kr)"), "%s",
+	    ov_money_kr(s->econ.all.budget_ytd, b1, sizeof b1));
+	ROW(_("Accounts so far (kr)"), "%s",
+	    ov_money_kr(s->econ.all.accounts_ytd, b1, sizeof b1));
+	ROW(_("Deviation (kr)"), "%s",
+	    ov_money_kr(s->econ.all.deviation, b1, sizeof b1));
+	ROW(_("Use of budget"), "%s", pct(s->econ.all.use_tenths, b1, sizeof b1));
+	ROW(_("Health and care: deviation (kr)"), "%s",
+	    ov_money_kr(s->econ.health.deviation, b1, sizeof b1));
+	ROW(_("Health and care: use of budget"), "%s",
+	    pct(s->econ.health.use_tenths, b1, sizeof b1));
+	ROW(_("Year-end forecast, deviation (kr)"), "%s",
+	    ov_money_kr(s->econ.all.forecast - s->econ.all.budget_year, b1,
+			sizeof b1));
+	cli_table_print(t, ctx->out);
+	cli_table_free(t);
+}
+
+int cmd_status(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1], *muni = NULL;
+	int npos, code;
+	const cli_opt opts[] = {{"municipality", CLI_STRING, &muni, NULL},
+				{NULL, CLI_FLAG, NULL, NULL}};
+	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
+	if (rc >= 0)
+		return rc;
+	db *d = cli_open_db(ctx, DB_READ, &code);
+	if (!d)
+		return code;
+
+	ov_err e;
+	org_municipality *all = NULL;
+	size_t n = 0;
+	ov_status st;
+	if (muni) {
+		all = calloc(1, sizeof *all);
+		st = all ? org_municipality_find(d, muni, all, &e)
+			 : OV_FAIL(&e, OV_E_NOMEM, NULL, _("out of memory"));
+		n = 1;
+	} else {
+		st = org_municipality_list(d, &all, &n, &e);
+	}
+	if (st == OV_OK && n == 0)
+		st = OV_FAIL_AT(&e, OV_E_NOTFOUND, ctx->db_path, 0, "--db",
+				_("%s holds no municipalities yet; load the "
+				  "demo with 'ovttas init --demo --force'"),
+				ctx->db_path);
+	if (n > 2 && st == OV_OK)
+		n = 2; /* the table has room for the two partners */
+	muni_status ms[2];
+	memset(ms, 0, sizeof ms);
+	for (size_t i = 0; st == OV_OK && i < n; i++) {
+		ms[i].m = all[i];
+		st = gather(d, &ms[i], &e);
+	}
+	free(all);
+	prog_summary ps;
+	int has_prog = 0;
+	if (st == OV_OK) {
+		ov_err pe;
+		has_prog = prog_summary_get(d, &ps, &pe) == OV_OK;
+	}
+	db_close(d);
+	if (st != OV_OK)
+		return cli_fail(ctx, &e);
+
+	ov_day today = ov_today();
+	int stage = has_prog ? prog_summary_stage_at(&ps, today) : 0;
+	char date[16];
+	ov_date_format(today, date, sizeof date);
+
+	if (ctx->json) {
+		json_t *j = json_pack("{s:s}", "date", date);
+		json_t *arr = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, muni_json(&ms[i]));
+		json_object_set_new(j, "municipalities", arr);
+		if (has_prog)
+			json_object_set_new(
+				j, "programme",
+				json_pack("{s:s,s:s,s:s,s:i,s:i,s:{s:i,s:i,s:"
+					  "i,s:i,s:i,s:i},s:i,s:i}",
+					  "code", ps.code, "name_nb",
+					  ps.name_nb, "name_se", ps.name_se,
+					  "stages", ps.nstages,
+					  "current_stage", stage, "measures",
+					  "total", ps.measures_total, "done",
+					  ps.measures_done, "ongoing",
+					  ps.measures_ongoing, "late",
+					  ps.measures_late, "planned",
+					  ps.measures_planned, "cancelled",
+					  ps.measures_cancelled,
+					  "working_groups", ps.working_groups,
+					  "reference_groups",
+					  ps.reference_groups));
+		return cli_print_json(ctx, j);
+	}
+
+	fprintf(ctx->out, "%s %s\n\n", _("ovttas overview as of"), date);
+	print_table(ctx, ms, n);
+	if (ms[0].econ.month)
+		fprintf(ctx->out, "\n%s %s–%s %d\n", _("Economy:"),
+			ov_i18n_month(1), ov_i18n_month(ms[0].econ.month),
+			ms[0].econ.year);
+	if (has_prog) {
+		fprintf(ctx->out, "\n%s: %s\n",
+			_("Programme"), ov_i18n_pick(ps.name_nb, ps.name_se));
+		fprintf(ctx->out, _("  stage %d of %d; measures: %d done, %d "
+				    "ongoing, %d late, %d planned\n"),
+			stage, ps.nstages, ps.measures_done,
+			ps.measures_ongoing, ps.measures_late,
+			ps.measures_planned);
+		fprintf(ctx->out, _("  %d working groups, %d reference "
+				    "groups\n"),
+			ps.working_groups, ps.reference_groups);
+	}
+	return 0;
+}

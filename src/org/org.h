@@ -44,4 +44,111 @@ ov_status org_municipality_list(db *d, org_municipality **out, size_t *n,
  */
 ov_status org_demo_load(db *d, ov_rng *rng, ov_err *err);
 
+/*
+ * One unit with its staffing totals. By convention a unit's first
+ * position (lowest id) is its leader's post; leader is the holder's
+ * name, "" when that post is vacant.
+ */
+typedef struct {
+	int64_t id;
+	int64_t municipality_id;
+	char municipality_code[8];
+	char municipality_nb[64];
+	char municipality_se[64];
+	char sector_code[16];
+	char sector_nb[96];
+	char sector_se[96];
+	char ansvar[16];
+	char name_nb[96];
+	char name_se[96];
+	char funksjon[8];   /* "" when none is set */
+	int round_the_clock;
+	int positions;      /* all posts, vacant ones included */
+	int vacancies;      /* posts with no employee */
+	int64_t fte_bp;     /* sum over all posts */
+	int64_t filled_fte_bp;
+	char leader[160];
+} org_unit;
+
+/*
+ * Units of one municipality (municipality_id > 0) or of all (0),
+ * ordered by municipality number, sector, ansvar. *out is owned
+ * (free()); *n their count (0 gives *out NULL).
+ */
+ov_status org_units_list(db *d, int64_t municipality_id, org_unit **out,
+			 size_t *n, ov_err *err);
+
+/*
+ * Finds a unit by its ansvar code or its Bokmål or Sámi name,
+ * case-insensitive, in one municipality (municipality_id > 0) or in
+ * all (0). Fills *out.
+ * Errors: OV_E_NOTFOUND (no such unit; the message names --unit and
+ * the text), OV_E_USAGE with field "--unit" (the text matches units in
+ * more than one municipality: add --municipality).
+ */
+ov_status org_unit_find(db *d, int64_t municipality_id, const char *text,
+			org_unit *out, ov_err *err);
+
+/* One filled post and the employee holding it; an employee with two
+ * posts gives two rows. */
+typedef struct {
+	int64_t employee_id;
+	int64_t position_id;
+	int64_t unit_id;
+	int64_t municipality_id;
+	char municipality_code[8];
+	char municipality_nb[64];
+	char municipality_se[64];
+	char employee_no[16];
+	char given_name[64];
+	char family_name[64];
+	int birth_year;       /* 0 when unknown */
+	int sami_proficiency; /* 0 none, 1 understands, 2 speaks, 3 writes */
+	char sector_code[16];
+	char ansvar[16];
+	char unit_nb[96];
+	char unit_se[96];
+	char title_nb[96];
+	char title_se[96];
+	int fte_bp;
+	char competence[16];  /* nurse, health_worker, unskilled, other */
+} org_employee;
+
+/*
+ * Filled posts with their employees, in one municipality
+ * (municipality_id > 0) or all (0), in one unit (unit_id > 0) or all
+ * (0); ordered by municipality, sector, ansvar, family and given name.
+ * *out is owned (free()); *n their count.
+ */
+ov_status org_employees_list(db *d, int64_t municipality_id, int64_t unit_id,
+			     org_employee **out, size_t *n, ov_err *err);
+
+/* Staffing figures of a municipality for the status overview. */
+typedef struct {
+	int64_t municipality_id;  /* 0 = both together */
+	int units;
+	int employees;
+	int filled_positions;
+	int vacant_positions;
+	int64_t filled_fte_bp;    /* sum of filled posts' FTE */
+	int fulltime_positions;   /* filled posts at 10000 bp */
+	int fulltime_permille;    /* of filled posts; 0 when none */
+	int sami_speakers;        /* employees with proficiency >= 2 */
+	int nurses;               /* employees holding a nurse post */
+} org_summary;
+
+/*
+ * Fills *out for one municipality (municipality_id > 0) or for all
+ * together (0). An unknown id gives zeros, not an error.
+ */
+ov_status org_summary_get(db *d, int64_t municipality_id, org_summary *out,
+			  ov_err *err);
+
+/* Translated word for a competence code ("nurse" -> "sykepleier");
+ * the code itself when unknown. Static storage. */
+const char *org_competence_label(const char *code);
+
+/* Translated word for a Sámi proficiency 0-3 ("speaks"). Static. */
+const char *org_proficiency_label(int level);
+
 #endif
