@@ -86,8 +86,10 @@ static int print_municipality(cli_ctx *ctx, const econ_unit_row *rows,
 		econ_figures sub = {0};
 		for (; i < n && rows[i].sector_id == s->sector_id; i++) {
 			cli_table_cell(t, "%s", rows[i].ansvar);
-			cli_table_cell(t, "  %s", ov_i18n_pick(rows[i].name_nb,
-								rows[i].name_se));
+			/* Indented under the sector's name. */
+			cli_table_cell(t, "  %s",
+				       ov_i18n_pick(rows[i].name_nb,
+						    rows[i].name_se));
 			figure_cells(t, &rows[i].fig, &marked);
 			econ_figures_add(&sub, &rows[i].fig);
 		}

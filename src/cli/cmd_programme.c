@@ -424,7 +424,8 @@ int cmd_programme_show(cli_ctx *ctx, int argc, char **argv)
 	int current = prog_stage_at(p, today);
 	rc = 0;
 	if (ctx->json)
-		rc = cli_print_json(ctx, to_json(p, today, current, (int)stage));
+		rc = cli_print_json(ctx,
+				    to_json(p, today, current, (int)stage));
 	else
 		print_report(ctx, p, current, (int)stage);
 	prog_free(p);

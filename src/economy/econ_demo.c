@@ -574,11 +574,12 @@ static void accounts(plan *p, ov_rng *rng)
 		for (; k < p->nlines && p->lines[k].unit == u; k++) {
 			line *l = &p->lines[k];
 			int64_t art = 0;
-			if (health && un->rtc && staffing_art(l))
+			int rtc = health && un->rtc;
+			if (rtc && staffing_art(l))
 				art = ov_rng_range(rng, 600, 1200);
-			else if (health && un->rtc && is_art(l, "710", NULL, NULL))
+			else if (rtc && is_art(l, "710", NULL, NULL))
 				art = ov_rng_range(rng, 400, 700);
-			else if (health && un->rtc && is_art(l, "010", NULL, NULL))
+			else if (rtc && is_art(l, "010", NULL, NULL))
 				art = ov_rng_range(rng, -40, -15);
 			else if (health && staffing_art(l))
 				art = ov_rng_range(rng, 100, 300);

@@ -9,7 +9,6 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "base/ov_i18n.h"
 #include "econ.h"
 
 typedef struct {
@@ -118,7 +117,7 @@ static const kostra_code funksjoner[] = {
 	 FROM_EVER, 0},
 	{"355", "Innsamling av husholdningsavfall",
 	 "Ruovttudoallobázahusaid čoaggin", /* se: review */ FROM_EVER, 0},
-	{"370", "Bibliotek", "Girjerájus", FROM_EVER, 0},
+	{"370", "Bibliotek", "Girjerádju", FROM_EVER, 0},
 	{"381", "Kommunale idrettsbygg og idrettsanlegg",
 	 "Gieldda valáštallanvisttit ja -rusttegat", FROM_EVER, 0},
 	{"383", "Kulturskole", "Kulturskuvla", FROM_EVER, 0},
@@ -204,10 +203,10 @@ static const kostra_code arter[] = {
 	 FROM_EVER, 0},
 	{"700", "Refusjon fra staten", "Ruovttoluottamáksu stáhtas",
 	 FROM_EVER, 0},
-	{"710", "Sykelønnsrefusjon", "Buohcceruđa ruovttoluottamáksu",
+	{"710", "Sykelønnsrefusjon", "Buohccevuođaruđaid ruovttoluottamáksu",
 	 /* se: review */ FROM_EVER, 0},
 	{"729", "Kompensasjon for merverdiavgift",
-	 "Mearkkašanárvodivada buhtadus", /* se: review */ FROM_EVER, 0},
+	 "Lassiárvodivada buhtadus", /* se: review */ FROM_EVER, 0},
 	{"750", "Refusjon fra kommuner", "Ruovttoluottamáksu gielddain",
 	 FROM_EVER, 0},
 	{"790", "Internsalg", "Siskkáldas vuovdin", FROM_EVER, 0},

@@ -123,8 +123,10 @@ ov_status econ_unit_summary(db *d, int64_t municipality_id, int year,
 			     db_col_text(st, 7));
 			u->unit_id = unit_id;
 			copy(u->ansvar, sizeof u->ansvar, db_col_text(st, 9));
-			copy(u->name_nb, sizeof u->name_nb, db_col_text(st, 10));
-			copy(u->name_se, sizeof u->name_se, db_col_text(st, 11));
+			copy(u->name_nb, sizeof u->name_nb,
+			     db_col_text(st, 10));
+			copy(u->name_se, sizeof u->name_se,
+			     db_col_text(st, 11));
 		}
 		econ_figures f = {0};
 		f.budget_year = db_col_int(st, 13);
