@@ -101,6 +101,36 @@ size_t ov_utf8_prefix(const char *s, size_t cols)
 	return i;
 }
 
+void ov_utf8_fold(const char *s, char *out, size_t n)
+{
+	/* Each capital and its small letter have the same UTF-8 length. */
+	static const char *const pairs[][2] = {
+		{"Á", "á"}, {"Č", "č"}, {"Đ", "đ"}, {"Ŋ", "ŋ"}, {"Š", "š"},
+		{"Ŧ", "ŧ"}, {"Ž", "ž"}, {"Æ", "æ"}, {"Ø", "ø"}, {"Å", "å"},
+		{"Ä", "ä"}, {"Ö", "ö"}};
+	size_t o = 0;
+	if (n == 0)
+		return;
+	while (*s && o + 4 < n) {
+		int done = 0;
+		for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+			size_t k = strlen(pairs[i][0]);
+			if (!strncmp(s, pairs[i][0], k)) {
+				memcpy(out + o, pairs[i][1], k);
+				o += k;
+				s += k;
+				done = 1;
+				break;
+			}
+		}
+		if (!done) {
+			char c = *s++;
+			out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+		}
+	}
+	out[o] = '\0';
+}
+
 char *ov_strdup(const char *s)
 {
 	if (!s)

@@ -36,6 +36,14 @@ size_t ov_utf8_width(const char *s);
 /* Byte length of the longest prefix of s at most `cols` columns wide. */
 size_t ov_utf8_prefix(const char *s, size_t cols);
 
+/*
+ * Case-folds s into out (n bytes, always NUL-terminated): ASCII and the
+ * capitals of Norwegian and Northern Sámi (Á Č Đ Ŋ Š Ŧ Ž Æ Ø Å Ä Ö), so
+ * "KÁRÁŠJOHKA" and "Kárášjohka" compare equal. SQL lower() cannot do
+ * this: SQLite's is ASCII-only.
+ */
+void ov_utf8_fold(const char *s, char *out, size_t n);
+
 /* malloc'd copy of s (owned); NULL if s is NULL or on allocation failure. */
 char *ov_strdup(const char *s);
 

@@ -154,7 +154,9 @@ int cli_fail(cli_ctx *ctx, const ov_err *e)
 	/* The message already names a file it is about; add the line. */
 	if (e->file[0] && e->line)
 		fprintf(ctx->err, "%s:%d: ", e->file, e->line);
-	if (e->field[0] && e->code == OV_E_USAGE)
+	/* Name the option or field at fault, unless the message is about
+	 * the database file, which it already names. */
+	if (e->field[0] && (e->code == OV_E_USAGE || strcmp(e->field, "--db")))
 		fprintf(ctx->err, "%s: ", e->field);
 	fprintf(ctx->err, "%s\n", e->msg);
 	if (code == 2 && e->src_file)
@@ -244,6 +246,18 @@ db *cli_open_db(cli_ctx *ctx, db_mode mode, int *code)
 	}
 	*code = 0;
 	return d;
+}
+
+int cli_municipality_opt(cli_ctx *ctx, db *d, const char *text,
+			 org_municipality *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!text)
+		return -1;
+	ov_err e;
+	if (org_municipality_find(d, text, out, &e) != OV_OK)
+		return cli_fail(ctx, &e);
+	return -1;
 }
 
 int cli_print_json(cli_ctx *ctx, json_t *j)

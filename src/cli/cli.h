@@ -11,6 +11,7 @@
 
 #include "base/ov_err.h"
 #include "db/db.h"
+#include "org/org.h"
 
 /* What every command gets: where to write and the global options. */
 typedef struct {
@@ -69,6 +70,14 @@ int cli_usage_error(cli_ctx *ctx, const char *field, const char *fmt, ...)
 /* Opens ctx->db_path; on failure reports and returns NULL (exit code in
  * *code). */
 db *cli_open_db(cli_ctx *ctx, db_mode mode, int *code);
+
+/*
+ * Resolves a --municipality value (number or name, as org_municipality_find
+ * takes it) into *out; text NULL means "all" and zeroes *out (id 0).
+ * Returns -1 to continue, or the exit code after reporting the error.
+ */
+int cli_municipality_opt(cli_ctx *ctx, db *d, const char *text,
+			 org_municipality *out);
 
 /* Prints j on ctx->out, pretty, with a newline; takes ownership. */
 int cli_print_json(cli_ctx *ctx, json_t *j);

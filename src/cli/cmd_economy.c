@@ -222,18 +222,13 @@ int cmd_economy_summary(cli_ctx *ctx, int argc, char **argv)
 		return code;
 	ov_err e;
 	int64_t mun = 0;
-	if (mun_s) {
-		org_municipality m;
-		ov_status st = org_municipality_find(d, mun_s, &m, &e);
-		if (st != OV_OK) {
-			db_close(d);
-			if (st == OV_E_NOTFOUND)
-				return cli_usage_error(ctx, "--municipality",
-						       "%s", e.msg);
-			return cli_fail(ctx, &e);
-		}
-		mun = m.id;
+	org_municipality m;
+	rc = cli_municipality_opt(ctx, d, mun_s, &m);
+	if (rc >= 0) {
+		db_close(d);
+		return rc;
 	}
+	mun = m.id;
 	rc = check_month(ctx, d, mun, year, month, month_s);
 	if (rc >= 0) {
 		db_close(d);

@@ -20,20 +20,6 @@ static const char *fte_years(int64_t bp, char *buf, size_t n)
 }
 
 /* Resolves --municipality (may be NULL: *id = 0, all). */
-static int municipality_opt(cli_ctx *ctx, db *d, const char *text,
-			    int64_t *id)
-{
-	*id = 0;
-	if (!text)
-		return -1;
-	org_municipality m;
-	ov_err e;
-	if (org_municipality_find(d, text, &m, &e) != OV_OK)
-		return cli_fail(ctx, &e);
-	*id = m.id;
-	return -1;
-}
-
 static json_t *unit_json(const org_unit *u)
 {
 	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:b,s:i,s:I,s:I,"
@@ -123,12 +109,13 @@ int cmd_org_units(cli_ctx *ctx, int argc, char **argv)
 	db *d = cli_open_db(ctx, DB_READ, &code);
 	if (!d)
 		return code;
-	int64_t muni;
-	rc = municipality_opt(ctx, d, muni_s, &muni);
+	org_municipality m;
+	rc = cli_municipality_opt(ctx, d, muni_s, &m);
 	if (rc >= 0) {
 		db_close(d);
 		return rc;
 	}
+	int64_t muni = m.id;
 	org_unit *u;
 	size_t n;
 	ov_err e;
@@ -243,12 +230,13 @@ int cmd_org_employees(cli_ctx *ctx, int argc, char **argv)
 	db *d = cli_open_db(ctx, DB_READ, &code);
 	if (!d)
 		return code;
-	int64_t muni;
-	rc = municipality_opt(ctx, d, muni_s, &muni);
+	org_municipality m;
+	rc = cli_municipality_opt(ctx, d, muni_s, &m);
 	if (rc >= 0) {
 		db_close(d);
 		return rc;
 	}
+	int64_t muni = m.id;
 	ov_err e;
 	org_unit unit = {0};
 	if (unit_s && org_unit_find(d, muni, unit_s, &unit, &e) != OV_OK) {

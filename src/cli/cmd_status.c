@@ -184,10 +184,18 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	org_municipality *all = NULL;
 	size_t n = 0;
 	ov_status st;
+	org_municipality one;
+	rc = cli_municipality_opt(ctx, d, muni, &one);
+	if (rc >= 0) {
+		db_close(d);
+		return rc;
+	}
 	if (muni) {
-		all = calloc(1, sizeof *all);
-		st = all ? org_municipality_find(d, muni, all, &e)
+		all = malloc(sizeof *all);
+		st = all ? OV_OK
 			 : OV_FAIL(&e, OV_E_NOMEM, NULL, _("out of memory"));
+		if (all)
+			all[0] = one;
 		n = 1;
 	} else {
 		st = org_municipality_list(d, &all, &n, &e);

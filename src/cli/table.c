@@ -100,16 +100,23 @@ void cli_table_print(const cli_table *t, FILE *out)
 		}
 		if (r == nrows)
 			break;
+		/* Blanks are only written before something visible, so no
+		 * line ends in spaces when its last cells are empty. */
+		size_t owed = 0;
 		for (int c = 0; c < t->ncols; c++) {
 			const char *s = t->cells[r * (size_t)t->ncols + (size_t)c];
 			size_t gap = w[c] - ov_utf8_width(s);
 			if (c)
-				fputs("  ", out);
+				owed += 2;
 			if (t->right[c])
-				pad(out, gap);
-			fputs(s, out);
-			if (!t->right[c] && c + 1 < t->ncols)
-				pad(out, gap);
+				owed += gap;
+			if (*s) {
+				pad(out, owed);
+				fputs(s, out);
+				owed = 0;
+			}
+			if (!t->right[c])
+				owed += gap;
 		}
 		fputc('\n', out);
 	}

@@ -64,34 +64,6 @@ ov_status org_municipality_list(db *d, org_municipality **out, size_t *n,
 	return OV_OK;
 }
 
-/* Lower-cases ASCII and the Sámi/Norwegian capitals that appear in the
- * municipality names, so "KÁRÁŠJOHKA" matches "Kárášjohka". */
-static void fold(const char *s, char *out, size_t n)
-{
-	static const char *const pairs[][2] = {
-		{"Á", "á"}, {"Š", "š"}, {"Č", "č"}, {"Đ", "đ"}, {"Ŋ", "ŋ"},
-		{"Ŧ", "ŧ"}, {"Ž", "ž"}, {"Æ", "æ"}, {"Ø", "ø"}, {"Å", "å"}};
-	size_t o = 0;
-	while (*s && o + 3 < n) {
-		int done = 0;
-		for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
-			size_t k = strlen(pairs[i][0]);
-			if (!strncmp(s, pairs[i][0], k)) {
-				size_t m = strlen(pairs[i][1]);
-				memcpy(out + o, pairs[i][1], m);
-				o += m;
-				s += k;
-				done = 1;
-				break;
-			}
-		}
-		if (!done) {
-			char c = *s++;
-			out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-		}
-	}
-	out[o] = '\0';
-}
 
 ov_status org_municipality_find(db *d, const char *text, org_municipality *out,
 				ov_err *err)
@@ -102,11 +74,11 @@ ov_status org_municipality_find(db *d, const char *text, org_municipality *out,
 	if (rc != OV_OK)
 		return rc;
 	char want[128], a[128], b[128];
-	fold(text, want, sizeof want);
+	ov_utf8_fold(text, want, sizeof want);
 	ov_buf choices = OV_BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
-		fold(all[i].name_nb, a, sizeof a);
-		fold(all[i].name_se, b, sizeof b);
+		ov_utf8_fold(all[i].name_nb, a, sizeof a);
+		ov_utf8_fold(all[i].name_se, b, sizeof b);
 		if (!strcmp(want, all[i].code) || !strcmp(want, a) ||
 		    !strcmp(want, b)) {
 			*out = all[i];

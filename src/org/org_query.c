@@ -108,35 +108,6 @@ ov_status org_units_list(db *d, int64_t municipality_id, org_unit **out,
 	return OV_OK;
 }
 
-/* Lower-cases ASCII and the capitals of Norwegian and Northern Sámi,
- * so "SVØMMEHALLEN" finds "Svømmehallen" and "MÁZE SKUVLA" finds
- * "Máze skuvla" (SQL lower() is ASCII-only in SQLite). */
-static void fold(const char *s, char *out, size_t n)
-{
-	static const char *const pairs[][2] = {
-		{"Á", "á"}, {"Č", "č"}, {"Đ", "đ"}, {"Ŋ", "ŋ"}, {"Š", "š"},
-		{"Ŧ", "ŧ"}, {"Ž", "ž"}, {"Æ", "æ"}, {"Ø", "ø"}, {"Å", "å"},
-		{"Ä", "ä"}, {"Ö", "ö"}};
-	size_t o = 0;
-	while (*s && o + 4 < n) {
-		int done = 0;
-		for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
-			size_t k = strlen(pairs[i][0]);
-			if (!strncmp(s, pairs[i][0], k)) {
-				memcpy(out + o, pairs[i][1], k);
-				o += k;
-				s += k;
-				done = 1;
-				break;
-			}
-		}
-		if (!done) {
-			char c = *s++;
-			out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-		}
-	}
-	out[o] = '\0';
-}
 
 ov_status org_unit_find(db *d, int64_t municipality_id, const char *text,
 			org_unit *out, ov_err *err)
@@ -147,12 +118,12 @@ ov_status org_unit_find(db *d, int64_t municipality_id, const char *text,
 	if (rc != OV_OK)
 		return rc;
 	char want[256], a[256], b[256];
-	fold(text, want, sizeof want);
+	ov_utf8_fold(text, want, sizeof want);
 	size_t found = 0, first = 0;
 	ov_buf where = OV_BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
-		fold(all[i].name_nb, a, sizeof a);
-		fold(all[i].name_se, b, sizeof b);
+		ov_utf8_fold(all[i].name_nb, a, sizeof a);
+		ov_utf8_fold(all[i].name_se, b, sizeof b);
 		if (strcmp(want, all[i].ansvar) && strcmp(want, a) &&
 		    strcmp(want, b))
 			continue;

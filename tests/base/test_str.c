@@ -135,6 +135,22 @@ static void test_parse_int(void **state)
 				      &v), -1);
 }
 
+static void test_utf8_fold(void **state)
+{
+	(void)state;
+	char a[64], b[64];
+	ov_utf8_fold("KÁRÁŠJOHKA", a, sizeof a);
+	ov_utf8_fold("Kárášjohka", b, sizeof b);
+	assert_string_equal(a, b);
+	ov_utf8_fold("ČĐŊŠŦŽ ÆØÅ", a, sizeof a);
+	assert_string_equal(a, "čđŋšŧž æøå");
+	/* Too small a buffer still ends in NUL and never splits a letter. */
+	char small[6];
+	ov_utf8_fold("ÁÁÁÁÁ", small, sizeof small);
+	assert_true(strlen(small) < sizeof small);
+	assert_int_equal(strlen(small) % 2, 0);
+}
+
 static void test_small_helpers(void **state)
 {
 	(void)state;
@@ -157,6 +173,7 @@ int main(void)
 		cmocka_unit_test(test_buf_printf),
 		cmocka_unit_test(test_utf8_width_and_prefix),
 		cmocka_unit_test(test_parse_int),
+		cmocka_unit_test(test_utf8_fold),
 		cmocka_unit_test(test_small_helpers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
