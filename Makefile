@@ -75,7 +75,7 @@ test: $(TESTS) $(B)/asan/ovttas $(MO)
 # Regenerates the template from the sources; then update po/*.po with
 # `msgmerge --update po/LANG.po po/ovttas.pot`.
 pot:
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
 		--add-comments=TRANSLATORS: --package-name=ovttas \
 		--sort-by-file -o po/ovttas.pot $(SRC)
 

@@ -5,7 +5,7 @@ set -eu
 po=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
   -o "$tmp/ovttas.pot" $(find src -name '*.c' | sort)
 msgmerge --quiet --no-fuzzy-matching -o "$tmp/merged.po" "$po" "$tmp/ovttas.pot"
 missing=$(msgattrib --untranslated --no-obsolete "$tmp/merged.po" | grep -c '^msgid ' || true)

@@ -86,7 +86,7 @@ static void print_units(cli_ctx *ctx, const org_unit *u, size_t n)
 		cli_table_rule(t);
 		cli_table_cell(t, "%s", _("Total"));
 		cli_table_cell(t, "%s", "");
-		cli_table_cell(t, _("%d units"), count);
+		cli_table_cell(t, ngettext("%d unit", "%d units", (unsigned long)count), count);
 		cli_table_cell(t, "%s", "");
 		cli_table_cell(t, "%d", positions);
 		cli_table_cell(t, "%s", fte_years(fte, buf, sizeof buf));
@@ -205,10 +205,14 @@ static void print_employees(cli_ctx *ctx, const org_employee *e, size_t n)
 		}
 		cli_table_rule(t);
 		cli_table_cell(t, "%s", _("Total"));
-		cli_table_cell(t, _("%d employees"),
-			       distinct_employees(e + start, i - start));
+		int people = distinct_employees(e + start, i - start);
+		cli_table_cell(t, ngettext("%d employee", "%d employees",
+					 (unsigned long)people),
+			       people);
 		cli_table_cell(t, "%s", "");
-		cli_table_cell(t, _("%d positions"), (int)(i - start));
+		cli_table_cell(t, ngettext("%d position", "%d positions",
+					 (unsigned long)(i - start)),
+			       (int)(i - start));
 		cli_table_cell(t, _("%s FTE"), fte_years(fte, buf, sizeof buf));
 		cli_table_cell(t, "%s", "");
 		cli_table_cell(t, "%s", "");

@@ -9,16 +9,6 @@
 #include "db/db.h"
 #include "support/support.h"
 
-static int count(db *d, const char *sql)
-{
-	db_stmt *st;
-	assert_int_equal(db_prepare(d, sql, &st, NULL), OV_OK);
-	assert_int_equal(db_step(st, NULL), 1);
-	int n = (int)db_col_int(st, 0);
-	db_finalize(st);
-	return n;
-}
-
 static void test_new_database_gets_latest_schema(void **state)
 {
 	(void)state;
@@ -29,7 +19,7 @@ static void test_new_database_gets_latest_schema(void **state)
 	assert_int_equal(db_open(path, DB_CREATE, &d, &e), OV_OK);
 	assert_int_equal(db_schema_version(d),
 			 db_migrations[db_migrations_count - 1].version);
-	assert_int_equal(count(d, "SELECT count(*) FROM municipality"), 0);
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM municipality"), 0);
 	db_close(d);
 	rm_rf(dir);
 	free(path);
@@ -44,12 +34,12 @@ static void test_migrate_is_idempotent(void **state)
 	db *d;
 	ov_err e;
 	assert_int_equal(db_open(path, DB_CREATE, &d, &e), OV_OK);
-	int rows = count(d, "SELECT count(*) FROM schema_migration");
+	int rows = sql_int(d, "SELECT count(*) FROM schema_migration");
 	assert_int_equal(db_migrate(d, db_migrations, db_migrations_count, &e),
 			 OV_OK);
 	db_close(d);
 	assert_int_equal(db_open(path, DB_WRITE, &d, &e), OV_OK);
-	assert_int_equal(count(d, "SELECT count(*) FROM schema_migration"),
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM schema_migration"),
 			 rows);
 	db_close(d);
 	rm_rf(dir);
@@ -83,10 +73,10 @@ static void test_broken_migration_rolls_back(void **state)
 	assert_true(contains(e.msg, "9003_broken.sql"));
 	assert_string_equal(e.file, "9003_broken.sql");
 	assert_int_equal(db_schema_version(d), v);
-	assert_int_equal(count(d, "SELECT count(*) FROM sqlite_master WHERE "
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM sqlite_master WHERE "
 				  "name IN ('t1', 't2')"),
 			 0);
-	assert_int_equal(count(d, "SELECT count(*) FROM municipality"), 0);
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM municipality"), 0);
 	db_close(d);
 	rm_rf(dir);
 	free(path);

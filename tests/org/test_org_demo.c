@@ -43,16 +43,6 @@ static void unload(fixture *f)
 	free(f->dir);
 }
 
-static int64_t num(db *d, const char *sql)
-{
-	db_stmt *st;
-	assert_int_equal(db_prepare(d, sql, &st, NULL), OV_OK);
-	assert_int_equal(db_step(st, NULL), 1);
-	int64_t n = db_col_int(st, 0);
-	db_finalize(st);
-	return n;
-}
-
 /* All columns of all rows of sql, as one string (owned). */
 static char *dump(db *d, const char *sql, int ncols)
 {
@@ -88,50 +78,50 @@ static void test_sizes(void **state)
 {
 	(void)state;
 	fixture f = load(2019);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM municipality"), 2);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM sector WHERE code "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM municipality"), 2);
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM sector WHERE code "
 				  "IN ('helse','oppvekst','ptmn','adm')"),
 			 8);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM role"), 8);
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM role"), 8);
 	for (int m = 1; m <= 2; m++) {
 		char sql[200];
 		snprintf(sql, sizeof sql,
 			 "SELECT count(*) FROM unit WHERE municipality_id = %d",
 			 m);
-		int64_t units = num(f.d, sql);
+		int64_t units = sql_int(f.d, sql);
 		assert_in_range(units, 18, 26);
 		snprintf(sql, sizeof sql,
 			 "SELECT count(*) FROM employee WHERE "
 			 "municipality_id = %d",
 			 m);
-		assert_in_range(num(f.d, sql), m == 1 ? 160 : 150,
+		assert_in_range(sql_int(f.d, sql), m == 1 ? 160 : 150,
 				m == 1 ? 200 : 190);
 	}
-	assert_in_range(num(f.d, "SELECT count(*) FROM employee"), 320, 380);
+	assert_in_range(sql_int(f.d, "SELECT count(*) FROM employee"), 320, 380);
 	/* Kautokeino has both its schools */
-	assert_int_equal(num(f.d, "SELECT count(*) FROM unit WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM unit WHERE "
 				  "municipality_id = 2 AND name_se IN "
 				  "('Guovdageainnu skuvla', 'Máze skuvla')"),
 			 2);
 	/* ansvar: 4 digits */
-	assert_int_equal(num(f.d, "SELECT count(*) FROM unit WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM unit WHERE "
 				  "length(ansvar) <> 4 OR ansvar NOT BETWEEN "
 				  "'1000' AND '9999'"),
 			 0);
 	/* funksjon only from the codes the economy module ships */
 	assert_int_equal(
-		num(f.d, "SELECT count(*) FROM unit WHERE funksjon NOT IN "
+		sql_int(f.d, "SELECT count(*) FROM unit WHERE funksjon NOT IN "
 			 "('100','120','121','130','201','202','213','232',"
 			 "'234','241','253','257','258','301','302','329',"
 			 "'339','340','345','350','381','383')"),
 		0);
 	/* the services the programme names */
-	assert_int_equal(num(f.d, "SELECT count(DISTINCT funksjon) FROM "
+	assert_int_equal(sql_int(f.d, "SELECT count(DISTINCT funksjon) FROM "
 				  "unit u JOIN sector s ON s.id = u.sector_id "
 				  "WHERE s.code = 'helse' AND funksjon IN "
 				  "('258','253','257','232','241')"),
 			 5);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM unit WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM unit WHERE "
 				  "funksjon IN ('253','257') AND "
 				  "round_the_clock = 0"),
 			 0);
@@ -143,7 +133,7 @@ static void test_every_unit_has_a_leader(void **state)
 	(void)state;
 	fixture f = load(2019);
 	assert_int_equal(
-		num(f.d, "SELECT count(*) FROM unit u WHERE NOT EXISTS "
+		sql_int(f.d, "SELECT count(*) FROM unit u WHERE NOT EXISTS "
 			 "(SELECT 1 FROM position p WHERE p.id = "
 			 "(SELECT min(id) FROM position WHERE unit_id = u.id) "
 			 "AND p.employee_id IS NOT NULL AND p.fte_bp = 10000)"),
@@ -168,43 +158,43 @@ static void test_shares_are_plausible(void **state)
 			     "WHERE s.code = 'helse'";
 	char sql[400];
 	snprintf(sql, sizeof sql, "SELECT count(*) %s", health);
-	int64_t posts = num(f.d, sql);
+	int64_t posts = sql_int(f.d, sql);
 	snprintf(sql, sizeof sql, "SELECT count(*) %s AND p.fte_bp < 10000",
 		 health);
-	int64_t part = num(f.d, sql);
+	int64_t part = sql_int(f.d, sql);
 	assert_true(part * 2 > posts); /* most health posts are part time */
 	snprintf(sql, sizeof sql,
 		 "SELECT count(*) %s AND p.employee_id IS NULL", health);
-	int64_t vacant = num(f.d, sql);
+	int64_t vacant = sql_int(f.d, sql);
 	assert_true(vacant > 0);
 	assert_true(vacant * 4 < posts);
 	snprintf(sql, sizeof sql,
 		 "SELECT count(*) %s AND p.competence = 'nurse'", health);
-	assert_true(num(f.d, sql) * 4 < posts); /* few nurses */
+	assert_true(sql_int(f.d, sql) * 4 < posts); /* few nurses */
 	snprintf(sql, sizeof sql,
 		 "SELECT count(*) %s AND p.competence = 'unskilled'", health);
-	assert_true(num(f.d, sql) * 5 > posts);
+	assert_true(sql_int(f.d, sql) * 5 > posts);
 	/* other sectors are mostly full time */
-	assert_true(num(f.d, "SELECT count(*) FROM position p JOIN unit u ON "
+	assert_true(sql_int(f.d, "SELECT count(*) FROM position p JOIN unit u ON "
 			     "u.id = p.unit_id JOIN sector s ON s.id = "
 			     "u.sector_id WHERE s.code <> 'helse' AND "
 			     "p.fte_bp < 10000") *
 			    5 <
-		    num(f.d, "SELECT count(*) FROM position p JOIN unit u ON "
+		    sql_int(f.d, "SELECT count(*) FROM position p JOIN unit u ON "
 			     "u.id = p.unit_id JOIN sector s ON s.id = "
 			     "u.sector_id WHERE s.code <> 'helse'"));
 	/* a few hold two part-time posts, never above full time */
-	assert_in_range(num(f.d, "SELECT count(*) FROM (SELECT employee_id "
+	assert_in_range(sql_int(f.d, "SELECT count(*) FROM (SELECT employee_id "
 				 "FROM position WHERE employee_id IS NOT NULL "
 				 "GROUP BY employee_id HAVING count(*) > 1) x"),
 			1, 15);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM (SELECT employee_id "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM (SELECT employee_id "
 				  "FROM position WHERE employee_id IS NOT "
 				  "NULL GROUP BY employee_id HAVING "
 				  "sum(fte_bp) > 10000) x"),
 			 0);
 	/* every employee holds a post */
-	assert_int_equal(num(f.d, "SELECT count(*) FROM employee e WHERE NOT "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM employee e WHERE NOT "
 				  "EXISTS (SELECT 1 FROM position p WHERE "
 				  "p.employee_id = e.id)"),
 			 0);

@@ -107,18 +107,6 @@ static fixture load_bare(int staff)
 	return f;
 }
 
-static int64_t num(db *d, const char *sql)
-{
-	db_stmt *st;
-	ov_err e;
-	if (db_prepare(d, sql, &st, &e) != OV_OK)
-		fail_msg("%s: %s", sql, e.msg);
-	assert_int_equal(db_step(st, NULL), 1);
-	int64_t n = db_col_int(st, 0);
-	db_finalize(st);
-	return n;
-}
-
 static int64_t goals_of(db *d, const char *sp, const char *area)
 {
 	char sql[512];
@@ -127,7 +115,7 @@ static int64_t goals_of(db *d, const char *sp, const char *area)
 		 "s.id = g.subproject_id WHERE s.code = '%s'%s%s%s",
 		 sp, area ? " AND g.area_nb = '" : "", area ? area : "",
 		 area ? "'" : "");
-	return num(d, sql);
+	return sql_int(d, sql);
 }
 
 static void test_structure(void **state)
@@ -135,14 +123,14 @@ static void test_structure(void **state)
 	(void)state;
 	fixture f = load_full(1, 2);
 	db *d = f.d;
-	assert_int_equal(num(d, "SELECT count(*) FROM programme p JOIN "
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM programme p JOIN "
 				"municipality m ON m.id = p.municipality_id "
 				"WHERE m.code = '5610' AND p.code = 'FK' AND "
 				"p.starts_on = '2020-01-01' AND "
 				"p.ends_on = '2027-12-31'"),
 			 1);
-	assert_int_equal(num(d, "SELECT count(*) FROM programme_stage"), 3);
-	assert_int_equal(num(d, "SELECT count(*) FROM programme_stage WHERE "
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM programme_stage"), 3);
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM programme_stage WHERE "
 				"(number = 1 AND code = 'BASIS' AND "
 				"starts_on = '2020-01-01' AND "
 				"ends_on = '2021-12-31') OR (number = 2 AND "
@@ -152,21 +140,21 @@ static void test_structure(void **state)
 				"starts_on = '2025-01-01' AND "
 				"ends_on = '2027-12-31')"),
 			 3);
-	assert_int_equal(num(d, "SELECT count(*) FROM challenge"), 4);
-	assert_int_equal(num(d, "SELECT count(*) FROM challenge WHERE "
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM challenge"), 4);
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM challenge WHERE "
 				"name_nb IN ('Samspill og ledelse', "
 				"'Organisasjonsklarhet', 'Kvalitet og "
 				"tjenesteleveranser', 'Økonomi og styring')"),
 			 4);
 	/* One sub-project per Karasjok sector, and the adm one is
 	 * "Økonomi og styring". */
-	assert_int_equal(num(d, "SELECT count(*) FROM subproject"), 4);
-	assert_int_equal(num(d, "SELECT count(DISTINCT c.code) FROM "
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM subproject"), 4);
+	assert_int_equal(sql_int(d, "SELECT count(DISTINCT c.code) FROM "
 				"subproject s JOIN sector c ON c.id = "
 				"s.sector_id JOIN municipality m ON m.id = "
 				"c.municipality_id WHERE m.code = '5610'"),
 			 4);
-	assert_int_equal(num(d, "SELECT count(*) FROM subproject s JOIN "
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM subproject s JOIN "
 				"sector c ON c.id = s.sector_id WHERE "
 				"c.code = 'adm' AND s.name_nb = 'Økonomi og "
 				"styring'"),
@@ -188,15 +176,15 @@ static void test_effect_goals(void **state)
 	assert_int_equal(goals_of(f.d, "OPP", NULL), 6);
 	assert_int_equal(goals_of(f.d, "PTMN", NULL), 6);
 	assert_int_equal(goals_of(f.d, "OS", NULL), 7);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM effect_goal WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM effect_goal WHERE "
 				  "challenge_id IS NULL"),
 			 0);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM effect_goal WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM effect_goal WHERE "
 				  "text_nb = 'Helse og omsorg har en "
 				  "etablert heltidskultur'"),
 			 1);
 	/* The Sámi language goal of the programme. */
-	assert_int_equal(num(f.d, "SELECT count(*) FROM effect_goal WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM effect_goal WHERE "
 				  "text_nb LIKE 'Samisk språk er et komplett "
 				  "og samfunnsbærende språk%'"),
 			 1);
@@ -220,46 +208,46 @@ static void test_named_groups(void **state)
 			 "SELECT count(*) FROM work_group WHERE kind = "
 			 "'working' AND name_nb = '%s'",
 			 working[i]);
-		if (num(f.d, sql) != 1)
+		if (sql_int(f.d, sql) != 1)
 			fail_msg("working group '%s' missing", working[i]);
 	}
-	assert_int_equal(num(f.d, "SELECT count(*) FROM work_group WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM work_group WHERE "
 				  "kind = 'working'"),
 			 11);
-	int64_t refs = num(f.d, "SELECT count(*) FROM work_group WHERE "
+	int64_t refs = sql_int(f.d, "SELECT count(*) FROM work_group WHERE "
 				"kind = 'reference'");
 	assert_true(refs >= 2 && refs <= 3);
 	/* The oppvekst mandate is quoted from the document. */
-	assert_int_equal(num(f.d, "SELECT count(*) FROM work_group WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM work_group WHERE "
 				  "mandate_nb LIKE 'Arbeidsgruppen skal komme "
 				  "med forslag til organisering av "
 				  "opplæringen%'"),
 			 1);
 	/* Reference groups have outside members in their roles. */
-	assert_true(num(f.d, "SELECT count(*) FROM group_member WHERE "
+	assert_true(sql_int(f.d, "SELECT count(*) FROM group_member WHERE "
 			     "external_name = 'Eldrerådet' AND member_role "
 			     "= 'user_rep'") >= 1);
-	assert_true(num(f.d, "SELECT count(*) FROM group_member WHERE "
+	assert_true(sql_int(f.d, "SELECT count(*) FROM group_member WHERE "
 			     "external_name = 'Fagforbundet' AND "
 			     "member_role = 'employee_rep'") >= 1);
 	/* Every group: a leader, who is its only 'leader' member, and
 	 * 3-7 other members. */
-	assert_int_equal(num(f.d, "SELECT count(*) FROM work_group WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM work_group WHERE "
 				  "leader_employee_id IS NULL"),
 			 0);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM work_group g WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM work_group g WHERE "
 				  "(SELECT count(*) FROM group_member m WHERE "
 				  "m.group_id = g.id AND m.member_role = "
 				  "'leader' AND m.employee_id = "
 				  "g.leader_employee_id) <> 1"),
 			 0);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM work_group g WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM work_group g WHERE "
 				  "(SELECT count(*) FROM group_member m WHERE "
 				  "m.group_id = g.id AND m.member_role <> "
 				  "'leader') NOT BETWEEN 3 AND 7"),
 			 0);
 	/* Nobody sits twice in one group. */
-	assert_int_equal(num(f.d, "SELECT count(*) FROM (SELECT group_id, "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM (SELECT group_id, "
 				  "employee_id FROM group_member WHERE "
 				  "employee_id IS NOT NULL GROUP BY group_id, "
 				  "employee_id HAVING count(*) > 1) x"),
@@ -272,43 +260,43 @@ static void test_measures(void **state)
 	(void)state;
 	fixture f = load_full(1, 2);
 	db *d = f.d;
-	assert_true(num(d, "SELECT count(*) FROM measure") >= 30);
+	assert_true(sql_int(d, "SELECT count(*) FROM measure") >= 30);
 	/* Every sub-project has measures in every stage. */
-	assert_int_equal(num(d, "SELECT count(*) FROM (SELECT subproject_id, "
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM (SELECT subproject_id, "
 				"stage_id FROM measure GROUP BY "
 				"subproject_id, stage_id) x"),
 			 12);
-	assert_int_equal(num(d, "SELECT count(*) FROM measure m JOIN "
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM measure m JOIN "
 				"programme_stage s ON s.id = m.stage_id WHERE "
 				"m.deadline IS NULL OR m.deadline < "
 				"s.starts_on OR m.deadline > s.ends_on"),
 			 0);
 	/* Status is data: stage 1 mostly done with one or two late,
 	 * stage 2 a mix, stage 3 not done yet. */
-	assert_int_equal(num(d, "SELECT count(*) FROM measure m JOIN "
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM measure m JOIN "
 				"programme_stage s ON s.id = m.stage_id WHERE "
 				"s.number = 1 AND m.status NOT IN ('done', "
 				"'late')"),
 			 0);
-	int64_t late1 = num(d, "SELECT count(*) FROM measure m JOIN "
+	int64_t late1 = sql_int(d, "SELECT count(*) FROM measure m JOIN "
 			       "programme_stage s ON s.id = m.stage_id WHERE "
 			       "s.number = 1 AND m.status = 'late'");
 	assert_true(late1 >= 1 && late1 <= 2);
-	assert_int_equal(num(d, "SELECT count(DISTINCT m.status) FROM measure "
+	assert_int_equal(sql_int(d, "SELECT count(DISTINCT m.status) FROM measure "
 				"m JOIN programme_stage s ON s.id = m.stage_id "
 				"WHERE s.number = 2"),
 			 3);
-	assert_int_equal(num(d, "SELECT count(*) FROM measure m JOIN "
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM measure m JOIN "
 				"programme_stage s ON s.id = m.stage_id WHERE "
 				"s.number = 3 AND m.status NOT IN ('ongoing', "
 				"'planned')"),
 			 0);
 	/* Every measure has an owner from its sub-project's sector. */
-	assert_int_equal(num(d, "SELECT count(*) FROM measure WHERE "
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM measure WHERE "
 				"owner_employee_id IS NULL OR challenge_id IS "
 				"NULL"),
 			 0);
-	assert_int_equal(num(d, "SELECT count(*) FROM measure m JOIN "
+	assert_int_equal(sql_int(d, "SELECT count(*) FROM measure m JOIN "
 				"subproject s ON s.id = m.subproject_id WHERE "
 				"NOT EXISTS (SELECT 1 FROM position p JOIN unit "
 				"u ON u.id = p.unit_id WHERE p.employee_id = "
@@ -343,7 +331,7 @@ static void test_sami_text_everywhere(void **state)
 		"mandate_nb",
 	};
 	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
-		if (num(f.d, sql[i]) != 0)
+		if (sql_int(f.d, sql[i]) != 0)
 			fail_msg("rows without Sámi text: %s", sql[i]);
 	unload(&f);
 }
@@ -396,21 +384,21 @@ static void test_no_employees(void **state)
 	(void)state;
 	fixture f = load_bare(0);
 	load_prog(&f, 3);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM subproject WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM subproject WHERE "
 				  "sector_id IS NULL"),
 			 0);
-	assert_true(num(f.d, "SELECT count(*) FROM measure") >= 30);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM measure WHERE "
+	assert_true(sql_int(f.d, "SELECT count(*) FROM measure") >= 30);
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM measure WHERE "
 				  "owner_employee_id IS NOT NULL"),
 			 0);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM work_group WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM work_group WHERE "
 				  "leader_employee_id IS NOT NULL"),
 			 0);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM group_member WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM group_member WHERE "
 				  "employee_id IS NOT NULL"),
 			 0);
 	/* Outside members of the reference groups are still there. */
-	assert_true(num(f.d, "SELECT count(*) FROM group_member") >= 10);
+	assert_true(sql_int(f.d, "SELECT count(*) FROM group_member") >= 10);
 	unload(&f);
 }
 
@@ -420,18 +408,18 @@ static void test_small_staff(void **state)
 	/* Fewer employees than some groups want: everyone drawn once. */
 	fixture f = load_bare(4);
 	load_prog(&f, 3);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM measure WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM measure WHERE "
 				  "owner_employee_id IS NULL"),
 			 0);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM work_group WHERE "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM work_group WHERE "
 				  "leader_employee_id IS NULL"),
 			 0);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM measure m JOIN "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM measure m JOIN "
 				  "subproject s ON s.id = m.subproject_id "
 				  "WHERE m.owner_employee_id / 100 - 10 <> "
 				  "s.sector_id - 11"),
 			 0);
-	assert_int_equal(num(f.d, "SELECT count(*) FROM (SELECT group_id, "
+	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM (SELECT group_id, "
 				  "employee_id FROM group_member WHERE "
 				  "employee_id IS NOT NULL GROUP BY group_id, "
 				  "employee_id HAVING count(*) > 1) x"),

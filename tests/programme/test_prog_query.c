@@ -20,16 +20,6 @@ static db *open_demo(void)
 	return d;
 }
 
-static int64_t num(db *d, const char *sql)
-{
-	db_stmt *st;
-	assert_int_equal(db_prepare(d, sql, &st, NULL), OV_OK);
-	assert_int_equal(db_step(st, NULL), 1);
-	int64_t n = db_col_int(st, 0);
-	db_finalize(st);
-	return n;
-}
-
 static ov_day day(const char *s)
 {
 	ov_day d;
@@ -88,14 +78,14 @@ static void test_get_tree(void **state)
 		}
 		nmeasures += s->nmeasures;
 	}
-	assert_int_equal(nmeasures, num(d, "SELECT count(*) FROM measure"));
+	assert_int_equal(nmeasures, sql_int(d, "SELECT count(*) FROM measure"));
 	/* HO's first goals are in the area Ledelse, with an indicator. */
 	assert_string_equal(p->subprojects[0].goals[0].area_nb, "Ledelse");
 	assert_true(*p->subprojects[0].goals[0].indicator_se);
 	assert_string_equal(p->subprojects[0].goals[0].target, "100 %");
 
 	/* Working groups first; members exclude the leader. */
-	assert_int_equal(p->ngroups, num(d, "SELECT count(*) FROM work_group"));
+	assert_int_equal(p->ngroups, sql_int(d, "SELECT count(*) FROM work_group"));
 	int seen_reference = 0;
 	for (size_t i = 0; i < p->ngroups; i++) {
 		const prog_group *g = &p->groups[i];
@@ -155,21 +145,21 @@ static void test_summary(void **state)
 	assert_true(strlen(s.name_se) > 0 && strcmp(s.name_se, s.name_nb));
 	assert_int_equal(s.nstages, 3);
 	assert_int_equal(s.measures_total,
-			 num(d, "SELECT count(*) FROM measure"));
+			 sql_int(d, "SELECT count(*) FROM measure"));
 	assert_int_equal(s.measures_total,
 			 s.measures_done + s.measures_ongoing +
 				 s.measures_late + s.measures_planned +
 				 s.measures_cancelled);
-	assert_int_equal(s.measures_done, num(d, "SELECT count(*) FROM "
+	assert_int_equal(s.measures_done, sql_int(d, "SELECT count(*) FROM "
 						 "measure WHERE status = "
 						 "'done'"));
-	assert_int_equal(s.measures_late, num(d, "SELECT count(*) FROM "
+	assert_int_equal(s.measures_late, sql_int(d, "SELECT count(*) FROM "
 						 "measure WHERE status = "
 						 "'late'"));
 	assert_true(s.measures_ongoing > 0 && s.measures_planned > 0);
 	assert_int_equal(s.working_groups, 11);
 	assert_int_equal(s.reference_groups,
-			 num(d, "SELECT count(*) FROM work_group WHERE kind = "
+			 sql_int(d, "SELECT count(*) FROM work_group WHERE kind = "
 				"'reference'"));
 	assert_int_equal(prog_summary_stage_at(&s, day("2019-06-01")), 0);
 	assert_int_equal(prog_summary_stage_at(&s, day("2021-12-31")), 1);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "db/db.h"
 
 run_result run_cli(const char *arg, ...)
 {
@@ -95,4 +96,17 @@ const char *demo_db(void)
 int contains(const char *haystack, const char *needle)
 {
 	return haystack && needle && strstr(haystack, needle) != NULL;
+}
+
+int64_t sql_int(db *d, const char *sql)
+{
+	db_stmt *st;
+	ov_err e;
+	if (db_prepare(d, sql, &st, &e) != OV_OK)
+		fail_msg("%s: %s", sql, e.msg);
+	if (db_step(st, &e) != 1)
+		fail_msg("%s: no row", sql);
+	int64_t n = db_col_int(st, 0);
+	db_finalize(st);
+	return n;
 }

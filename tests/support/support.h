@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 /* cmocka.h needs the three headers above first. */
 #include <cmocka.h>
 
@@ -34,6 +35,11 @@ char *path_join(const char *dir, const char *name);
  * removed at exit. Tests must not modify it; copy it first.
  */
 const char *demo_db(void);
+
+/* The first column of the one row sql returns (fails the test if the
+ * statement fails or returns no row). */
+struct db;
+int64_t sql_int(struct db *d, const char *sql);
 
 /* Nonzero if haystack contains needle. */
 int contains(const char *haystack, const char *needle);
