@@ -29,7 +29,10 @@ REL_OBJ  := $(LIB_SRC:%.c=$(B)/rel/%.o) $(B)/rel/gen/db_migrations_gen.o
 ASAN_OBJ := $(LIB_SRC:%.c=$(B)/asan/%.o) $(B)/asan/gen/db_migrations_gen.o
 TESTS    := $(TEST_SRC:%.c=$(B)/asan/%)
 
-.PHONY: all test check-po pot clean
+.PHONY: all test pot clean
+# Keep the test support objects between runs (make would delete them as
+# intermediates).
+.SECONDARY:
 all: $(B)/ovttas $(MO)
 
 $(GEN): $(MIGR) tools/embed-migrations.sh

@@ -145,6 +145,21 @@ static void test_languages_differ(void **state)
 	run_free(&en);
 }
 
+static void test_database_from_environment(void **state)
+{
+	(void)state;
+	setenv("OVTTAS_DB", demo_db(), 1);
+	run_result r = run_cli("db", "check", NULL);
+	assert_int_equal(r.code, 0);
+	assert_true(contains(r.out, demo_db()));
+	run_free(&r);
+	/* --db wins over the environment. */
+	r = run_cli("--db", "/tmp/ovttas-none.db", "db", "check", NULL);
+	assert_int_equal(r.code, 1);
+	run_free(&r);
+	unsetenv("OVTTAS_DB");
+}
+
 static void test_version_json(void **state)
 {
 	(void)state;
@@ -182,6 +197,7 @@ int main(void)
 		cmocka_unit_test(test_global_options_anywhere),
 		cmocka_unit_test(test_bad_language_exit_1),
 		cmocka_unit_test(test_languages_differ),
+		cmocka_unit_test(test_database_from_environment),
 		cmocka_unit_test(test_version_json),
 		cmocka_unit_test(test_real_binary_finds_its_catalogue),
 	};

@@ -4,6 +4,7 @@
  * one transaction.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,21 @@ static void dump(const char *path, ov_buf *out)
 	db_close(d);
 }
 
+/* The whole file, malloc'd; *n its size. */
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	long len = ftell(f);
+	rewind(f);
+	char *buf = malloc((size_t)len);
+	assert_int_equal(fread(buf, 1, (size_t)len, f), (size_t)len);
+	fclose(f);
+	*n = (size_t)len;
+	return buf;
+}
+
 static void make_demo(const char *path, const char *seed)
 {
 	run_result r = run_cli("--db", path, "init", "--demo", "--seed", seed,
@@ -62,6 +78,13 @@ static void test_same_seed_same_data(void **state)
 	make_demo(a, "42");
 	make_demo(b, "42");
 	make_demo(c, "43");
+	/* Same binary, same seed: the database files are identical too. */
+	size_t na, nb;
+	char *fa = slurp(a, &na), *fb = slurp(b, &nb);
+	assert_int_equal(na, nb);
+	assert_memory_equal(fa, fb, na);
+	free(fa);
+	free(fb);
 	ov_buf da = OV_BUF_INIT, db_ = OV_BUF_INIT, dc = OV_BUF_INIT;
 	dump(a, &da);
 	dump(b, &db_);
