@@ -3,6 +3,8 @@
  */
 #include "ov_err.h"
 
+#include "ov_str.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -50,6 +52,8 @@ static void fill(ov_err *e, ov_status code, const char *src_file,
 	if (field)
 		snprintf(e->field, sizeof e->field, "%s", field);
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	ov_utf8_trim_partial(e->msg);
+	ov_utf8_trim_partial(e->file);
 }
 
 ov_status ov_err_set(ov_err *e, ov_status code, const char *src_file,

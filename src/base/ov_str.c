@@ -131,6 +131,20 @@ void ov_utf8_fold(const char *s, char *out, size_t n)
 	out[o] = '\0';
 }
 
+void ov_utf8_trim_partial(char *s)
+{
+	size_t len = strlen(s), i = len;
+	/* Back up over at most three continuation bytes to the lead. */
+	while (i > 0 && len - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	unsigned char lead = (unsigned char)s[i - 1];
+	size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (len - (i - 1) < need)
+		s[i - 1] = '\0';
+}
+
 char *ov_strdup(const char *s)
 {
 	if (!s)

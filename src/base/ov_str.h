@@ -44,6 +44,10 @@ size_t ov_utf8_prefix(const char *s, size_t cols);
  */
 void ov_utf8_fold(const char *s, char *out, size_t n);
 
+/* Cuts a UTF-8 sequence left incomplete at the end of s (as snprintf
+ * truncation can leave), so s stays valid UTF-8. */
+void ov_utf8_trim_partial(char *s);
+
 /* malloc'd copy of s (owned); NULL if s is NULL or on allocation failure. */
 char *ov_strdup(const char *s);
 

@@ -91,9 +91,13 @@ static void *reserve(void *arr, size_t *cap, size_t n, size_t size)
  * so a forward scan finds it. Returns -1 if absent. */
 static long seek(const care_list *l, size_t *at, int64_t id)
 {
-	while (*at < l->n && l->recipients[*at].id != id)
-		(*at)++;
-	return *at < l->n ? (long)*at : -1;
+	size_t i = *at;
+	while (i < l->n && l->recipients[i].id != id)
+		i++;
+	if (i == l->n)
+		return -1; /* leave *at: the next row may still match */
+	*at = i;
+	return (long)i;
 }
 
 #define ORDER " ORDER BY r.municipality_id, r.code"

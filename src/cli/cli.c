@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/ov_i18n.h"
+#include "base/ov_str.h"
 
 /* Global options, accepted anywhere on the line. */
 typedef struct {
@@ -126,6 +127,7 @@ int cli_usage_error(cli_ctx *ctx, const char *field, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(e.msg, sizeof e.msg, fmt, ap);
 	va_end(ap);
+	ov_utf8_trim_partial(e.msg);
 	return cli_fail(ctx, &e);
 }
 
@@ -145,10 +147,14 @@ int cli_fail(cli_ctx *ctx, const ov_err *e)
 			json_object_set_new(o, "line", json_integer(e->line));
 		if (e->field[0])
 			json_object_set_new(o, "field", json_string(e->field));
-		json_dumpf(j, ctx->err, JSON_INDENT(2));
-		fputc('\n', ctx->err);
-		json_decref(j);
-		return code;
+		/* json_pack refuses text that is not UTF-8 (a user's bytes
+		 * echoed in the message); then fall back to plain text. */
+		if (j) {
+			json_dumpf(j, ctx->err, JSON_INDENT(2));
+			fputc('\n', ctx->err);
+			json_decref(j);
+			return code;
+		}
 	}
 	fprintf(ctx->err, "ovttas: %s: ", _("error"));
 	/* The message already names a file it is about; add the line. */
@@ -285,6 +291,7 @@ int cli_main(int argc, char **argv, FILE *out, FILE *err)
 	for (int i = 1; i < argc; i++)
 		args[i - 1] = argv[i];
 	int n = take_globals(argc - 1, args, &g, &bad);
+	ctx.json = g.json;
 
 	if (ov_i18n_init(g.lang) != 0) {
 		const char *wrong = g.lang ? g.lang : getenv("OVTTAS_LANG");
@@ -295,7 +302,6 @@ int cli_main(int argc, char **argv, FILE *out, FILE *err)
 		free(args);
 		return code;
 	}
-	ctx.json = g.json;
 	if (n < 0) {
 		int code = cli_usage_error(&ctx, bad,
 					   _("this option needs a value"));
@@ -319,6 +325,14 @@ int cli_main(int argc, char **argv, FILE *out, FILE *err)
 		if (n >= 2)
 			c = find(args[0], args[1]);
 		used = 2;
+		if (!c && n >= 2 &&
+		    (!strcmp(args[1], "--help") || !strcmp(args[1], "-h"))) {
+			for (c = cli_commands; c->verb; c++)
+				if (c->group && !strcmp(c->group, args[0]))
+					cli_print_command_help(out, c);
+			free(args);
+			return 0;
+		}
 		if (!c) {
 			code = cli_usage_error(
 				&ctx, n >= 2 ? args[1] : args[0],

@@ -59,8 +59,11 @@ int cmd_db_check(cli_ctx *ctx, int argc, char **argv)
 			ctx->db_path);
 	} else {
 		fputs(ov_buf_str(&report), ctx->out);
-		fprintf(ctx->out, _("%s: %d problem(s) found\n"), ctx->db_path,
-			problems);
+		fprintf(ctx->out,
+			ngettext("%s: %d problem found\n",
+				 "%s: %d problems found\n",
+				 (unsigned long)problems),
+			ctx->db_path, problems);
 	}
 	ov_buf_free(&report);
 	return problems ? 1 : rc;

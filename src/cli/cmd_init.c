@@ -23,6 +23,20 @@ static void unlink_with_suffix(const char *path, const char *suffix)
 	ov_buf_free(&b);
 }
 
+/* Nonzero if the folder path would be created in does not exist. */
+static int parent_missing(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash || slash == path)
+		return 0;
+	ov_buf dir = OV_BUF_INIT;
+	ov_buf_add(&dir, path, (size_t)(slash - path));
+	struct stat st;
+	int missing = stat(ov_buf_str(&dir), &st) != 0 || !S_ISDIR(st.st_mode);
+	ov_buf_free(&dir);
+	return missing;
+}
+
 int cmd_init(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *pos[1], *seed_s = NULL;
@@ -47,6 +61,17 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	const char *path = ctx->db_path;
 	ov_err e;
 	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		OV_FAIL_AT(&e, OV_E_INPUT, path, 0, "--db",
+			   _("%s is not a database file"), path);
+		return cli_fail(ctx, &e);
+	}
+	if (parent_missing(path)) {
+		OV_FAIL_AT(&e, OV_E_INPUT, path, 0, "--db",
+			   _("cannot create %s: its folder does not exist"),
+			   path);
+		return cli_fail(ctx, &e);
+	}
 	if (stat(path, &st) == 0) {
 		if ((st.st_mode & 0222) == 0 || access(path, W_OK) != 0) {
 			OV_FAIL_AT(&e, OV_E_READONLY, path, 0, "--db",

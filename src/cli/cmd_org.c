@@ -194,7 +194,7 @@ static void print_employees(cli_ctx *ctx, const org_employee *e, size_t n)
 				       ov_i18n_pick(e[i].title_nb,
 						    e[i].title_se));
 			cli_table_cell(t, "%s",
-				       ov_pct_format(e[i].fte_bp / 10, buf,
+				       ov_pct_format((e[i].fte_bp + 5) / 10, buf,
 						     sizeof buf));
 			cli_table_cell(t, "%s",
 				       org_competence_label(e[i].competence));

@@ -380,14 +380,6 @@ static json_t *to_json(const prog_programme *p, ov_day today, int current,
 			 "groups", groups);
 }
 
-static ov_day clock_today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	return ov_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 int cmd_programme_show(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *pos[1], *stage_s = NULL;
@@ -420,7 +412,7 @@ int cmd_programme_show(cli_ctx *ctx, int argc, char **argv)
 		prog_free(p);
 		return rc;
 	}
-	ov_day today = clock_today();
+	ov_day today = ov_today();
 	int current = prog_stage_at(p, today);
 	rc = 0;
 	if (ctx->json)

@@ -52,7 +52,7 @@ static json_t *figures_json(const econ_figures *f)
 			 (json_int_t)f->budget_year, "budget_ytd_ore",
 			 (json_int_t)f->budget_ytd, "accounts_ytd_ore",
 			 (json_int_t)f->accounts_ytd, "deviation_ore",
-			 (json_int_t)f->deviation, "use_tenths_pct",
+			 (json_int_t)f->deviation, "use_permille",
 			 (json_int_t)f->use_tenths, "forecast_ore",
 			 (json_int_t)f->forecast);
 }

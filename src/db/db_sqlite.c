@@ -333,6 +333,9 @@ ov_status db_check(db *d, ov_buf *report, int *problems, ov_err *err)
 ov_status db_backup(db *d, const char *dest, int force, ov_err *err)
 {
 	struct stat st;
+	if (stat(dest, &st) == 0 && !S_ISREG(st.st_mode))
+		return OV_FAIL_AT(err, OV_E_INPUT, dest, 0, "FILE",
+				  _("%s is not a file"), dest);
 	if (stat(dest, &st) == 0 && !force)
 		return OV_FAIL_AT(err, OV_E_EXISTS, dest, 0, "FILE",
 				  _("%s already exists; choose another name or "

@@ -71,9 +71,10 @@ typedef struct {
  * refund) the remaining budget is scaled by this year's accounts/budget
  * ratio of that art, because the overspend in those arts comes from
  * sick leave and vacancies that last; other arts (fixed wages, goods,
- * fees) are taken to follow the budget for the rest of the year. An
- * art with accounts but no budget so far continues at its monthly
- * average. Month 12 gives forecast = accounts.
+ * fees) are taken to follow the budget for the rest of the year. A
+ * staffing art with no budget so far follows its remaining budget, or,
+ * with none left either, continues at its monthly average. Month 12
+ * gives forecast = accounts.
  *
  * month is 1..12. *rows is owned (free()); *n their count (0 gives
  * NULL). Errors: OV_E_DB, OV_E_NOMEM.

@@ -41,8 +41,12 @@ static ov_ore forecast_art(const char *art, ov_ore b_year, ov_ore b_ytd,
 		return a_ytd;
 	if (!staffing_driven(art))
 		return a_ytd + rest;
+	/* Nothing budgeted so far gives no ratio: the rest of the year
+	 * follows its budget, or, when none is left either, the accounts
+	 * continue at their monthly average. */
 	if (b_ytd == 0)
-		return a_ytd + econ_muldiv(a_ytd, 12 - month, month);
+		return rest ? a_ytd + rest
+			    : a_ytd + econ_muldiv(a_ytd, 12 - month, month);
 	/* Accounts of the opposite sign to the budget say nothing about
 	 * the trend; the rest of the year then follows the budget. */
 	if ((a_ytd < 0) != (b_ytd < 0) && a_ytd != 0)

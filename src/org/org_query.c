@@ -145,7 +145,7 @@ ov_status org_unit_find(db *d, int64_t municipality_id, const char *text,
 			     text, ov_buf_str(&where));
 	} else {
 		rc = OV_FAIL(err, OV_E_NOTFOUND, "--unit",
-			     _("--unit: no unit '%s'; give an ansvar code or "
+			     _("no unit '%s'; give an ansvar code or "
 			       "a unit name (see 'ovttas org units')"),
 			     text);
 	}

@@ -160,6 +160,27 @@ static void test_database_from_environment(void **state)
 	unsetenv("OVTTAS_DB");
 }
 
+static void test_group_help_and_json_errors(void **state)
+{
+	(void)state;
+	run_result r = run_cli("db", "--help", NULL);
+	assert_int_equal(r.code, 0);
+	assert_true(contains(r.out, "ovttas db check"));
+	assert_true(contains(r.out, "ovttas db backup"));
+	run_free(&r);
+	/* Errors are JSON with --json, whatever else is wrong... */
+	r = run_cli("--json", "--lang", "xx", "help", NULL);
+	assert_int_equal(r.code, 1);
+	assert_true(contains(r.err, "\"field\": \"--lang\""));
+	run_free(&r);
+	/* ...and never empty, even for bytes that are not UTF-8. */
+	r = run_cli("--db", demo_db(), "--json", "org", "employees", "--unit",
+		    "\xff\xfe", NULL);
+	assert_int_equal(r.code, 1);
+	assert_true(contains(r.err, "--unit"));
+	run_free(&r);
+}
+
 static void test_version_json(void **state)
 {
 	(void)state;
@@ -198,6 +219,7 @@ int main(void)
 		cmocka_unit_test(test_bad_language_exit_1),
 		cmocka_unit_test(test_languages_differ),
 		cmocka_unit_test(test_database_from_environment),
+		cmocka_unit_test(test_group_help_and_json_errors),
 		cmocka_unit_test(test_version_json),
 		cmocka_unit_test(test_real_binary_finds_its_catalogue),
 	};

@@ -102,8 +102,13 @@ static void test_init_bad_options(void **state)
 	assert_int_equal(file_size(dbp), -1);
 	/* A directory that does not exist. */
 	r = run_cli("--db", "/nonexistent-dir/x.db", "init", NULL);
-	assert_int_not_equal(r.code, 0);
+	assert_int_equal(r.code, 1);
 	assert_true(contains(r.err, "/nonexistent-dir/x.db"));
+	run_free(&r);
+	/* A folder is not a database, even with --force; it is untouched. */
+	r = run_cli("--db", dir, "init", "--demo", "--force", NULL);
+	assert_int_equal(r.code, 1);
+	assert_true(contains(r.err, dir));
 	run_free(&r);
 	rm_rf(dir);
 	free(dbp);

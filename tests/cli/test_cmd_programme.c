@@ -184,9 +184,29 @@ static void test_usage_and_missing_data(void **state)
 	free(dir);
 }
 
+/* The current stage follows OVTTAS_TODAY, as in `status`. */
+static void test_current_stage_follows_the_date(void **state)
+{
+	(void)state;
+	const char *dates[] = {"2021-06-01", "2023-03-15", "2026-11-26"};
+	const char *want[] = {"\"current_stage\": 1", "\"current_stage\": 2",
+			      "\"current_stage\": 3"};
+	for (int i = 0; i < 3; i++) {
+		setenv("OVTTAS_TODAY", dates[i], 1);
+		run_result r = run_cli("--db", demo_db(), "--json", "programme",
+				       "show", NULL);
+		assert_int_equal(r.code, 0);
+		if (!contains(r.out, want[i]))
+			fail_msg("%s: no %s", dates[i], want[i]);
+		run_free(&r);
+	}
+	unsetenv("OVTTAS_TODAY");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_current_stage_follows_the_date),
 		cmocka_unit_test(test_report_nb),
 		cmocka_unit_test(test_report_se),
 		cmocka_unit_test(test_stage_filter),

@@ -95,6 +95,33 @@ static void close_db(db *d, char *dir)
 	free(dir);
 }
 
+/* A staffing art budgeted only from July: its remaining budget must
+ * not vanish from the forecast in March. */
+static void test_forecast_budget_later_in_year(void **state)
+{
+	(void)state;
+	char *dir;
+	db *d = hand_db(&dir);
+	ov_err e;
+	assert_int_equal(db_exec(d,
+				 "INSERT INTO budget_line (municipality_id, "
+				 "year, month, ansvar, funksjon, art, "
+				 "amount_ore) SELECT municipality_id, 2026, 7, "
+				 "ansvar, '258', '040', 50000 FROM unit WHERE "
+				 "ansvar = 'K32'",
+				 &e),
+			 OV_OK);
+	econ_unit_row *r;
+	size_t n;
+	assert_int_equal(econ_unit_summary(d, 0, 2026, 3, &r, &n, &e), OV_OK);
+	assert_string_equal(r[1].ansvar, "K32");
+	assert_int_equal(r[1].fig.budget_year, 50000);
+	/* 9 000 so far + July's 50 000, not the monthly average. */
+	assert_int_equal(r[1].fig.forecast, 9000 + 50000);
+	free(r);
+	close_db(d, dir);
+}
+
 static void test_figures_and_forecast(void **state)
 {
 	(void)state;
@@ -317,6 +344,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_figures_and_forecast),
+		cmocka_unit_test(test_forecast_budget_later_in_year),
 		cmocka_unit_test(test_latest_month_and_status),
 		cmocka_unit_test(test_demo_sums),
 	};
