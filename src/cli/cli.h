@@ -43,6 +43,7 @@ int cli_main(int argc, char **argv, FILE *out, FILE *err);
 
 /* One option of a command. */
 typedef enum { CLI_FLAG, CLI_STRING } cli_opt_kind;
+/* Values and positional arguments are borrowed from argv. */
 typedef struct {
 	const char *name;   /* "month" for --month */
 	cli_opt_kind kind;
@@ -67,8 +68,8 @@ int cli_fail(cli_ctx *ctx, const ov_err *err);
 int cli_usage_error(cli_ctx *ctx, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Opens ctx->db_path; on failure reports and returns NULL (exit code in
- * *code). */
+/* Opens ctx->db_path. The db is owned by the caller (db_close). On
+ * failure reports and returns NULL, with the exit code in *code. */
 db *cli_open_db(cli_ctx *ctx, db_mode mode, int *code);
 
 /*

@@ -84,6 +84,13 @@ ov_status db_open(const char *path, db_mode mode, db **out, ov_err *err)
 				_("%s is not a database file"), path);
 	if (rc == OV_OK)
 		rc = db_exec(d, "PRAGMA foreign_keys = ON", err);
+	/* Reading never turns a file into a database: an empty one (no
+	 * schema at all) is an error, not something to migrate. */
+	if (rc == OV_OK && mode == DB_READ && db_schema_version(d) == 0)
+		rc = OV_FAIL_AT(err, OV_E_INPUT, path, 0, "--db",
+				_("%s is not an ovttas database; create one "
+				  "with 'ovttas init --demo'"),
+				path);
 	if (rc == OV_OK && !ro)
 		rc = db_exec(d, "PRAGMA journal_mode = WAL", err);
 	if (rc == OV_OK && !ro)

@@ -148,6 +148,17 @@ static void test_not_a_database(void **state)
 	r = run_cli("--db", dir, "db", "check", NULL);
 	assert_int_equal(r.code, 1);
 	run_free(&r);
+	/* Reading an empty file does not make it a database. */
+	char *empty = path_join(dir, "empty.db");
+	fclose(fopen(empty, "w"));
+	r = run_cli("--db", empty, "status", NULL);
+	assert_int_equal(r.code, 1);
+	assert_true(contains(r.err, empty));
+	run_free(&r);
+	struct stat st;
+	assert_int_equal(stat(empty, &st), 0);
+	assert_int_equal(st.st_size, 0);
+	free(empty);
 	rm_rf(dir);
 	free(p);
 	free(dir);

@@ -1,8 +1,9 @@
 -- 0001_core.sql - the core schema: municipalities and their organisation,
 -- people, users and roles, the change programme, budget and accounts,
 -- home-care recipients and visit requests.
--- Portable SQL: SQLite and PostgreSQL both accept every statement here
--- (INTEGER PRIMARY KEY ids are given explicitly or taken from RETURNING).
+-- Portable SQL: SQLite and PostgreSQL both accept every statement here.
+-- SQLite numbers an INTEGER PRIMARY KEY left out of an INSERT; PostgreSQL
+-- does not, so its migrations will declare these ids as identity columns.
 -- Texts that people read exist in Bokmål (_nb) and Northern Sámi (_se).
 
 CREATE TABLE municipality (
