@@ -254,16 +254,20 @@ db *cli_open_db(cli_ctx *ctx, db_mode mode, int *code)
 	return d;
 }
 
-int cli_municipality_opt(cli_ctx *ctx, db *d, const char *text,
-			 org_municipality *out)
+db *cli_open_db_for(cli_ctx *ctx, const char *text, org_municipality *m,
+		    int *code)
 {
-	memset(out, 0, sizeof *out);
-	if (!text)
-		return -1;
+	memset(m, 0, sizeof *m);
+	db *d = cli_open_db(ctx, DB_READ, code);
+	if (!d || !text)
+		return d;
 	ov_err e;
-	if (org_municipality_find(d, text, out, &e) != OV_OK)
-		return cli_fail(ctx, &e);
-	return -1;
+	if (org_municipality_find(d, text, m, &e) != OV_OK) {
+		db_close(d);
+		*code = cli_fail(ctx, &e);
+		return NULL;
+	}
+	return d;
 }
 
 int cli_print_json(cli_ctx *ctx, json_t *j)

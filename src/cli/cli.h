@@ -73,12 +73,14 @@ int cli_usage_error(cli_ctx *ctx, const char *field, const char *fmt, ...)
 db *cli_open_db(cli_ctx *ctx, db_mode mode, int *code);
 
 /*
- * Resolves a --municipality value (number or name, as org_municipality_find
- * takes it) into *out; text NULL means "all" and zeroes *out (id 0).
- * Returns -1 to continue, or the exit code after reporting the error.
+ * Opens ctx->db_path for reading and resolves a --municipality value
+ * (number or name, as org_municipality_find takes it) into *m; text NULL
+ * means "all" and zeroes *m (id 0). The db is owned by the caller
+ * (db_close). On failure reports, closes and returns NULL, with the exit
+ * code in *code.
  */
-int cli_municipality_opt(cli_ctx *ctx, db *d, const char *text,
-			 org_municipality *out);
+db *cli_open_db_for(cli_ctx *ctx, const char *text, org_municipality *m,
+		    int *code);
 
 /* Prints j on ctx->out, pretty, with a newline; takes ownership. */
 int cli_print_json(cli_ctx *ctx, json_t *j);

@@ -217,18 +217,12 @@ int cmd_economy_summary(cli_ctx *ctx, int argc, char **argv)
 				       _("'%s' is not a month; write YYYY-MM, "
 					 "e.g. 2026-10"),
 				       month_s);
-	db *d = cli_open_db(ctx, DB_READ, &code);
+	org_municipality m;
+	db *d = cli_open_db_for(ctx, mun_s, &m, &code);
 	if (!d)
 		return code;
 	ov_err e;
-	int64_t mun = 0;
-	org_municipality m;
-	rc = cli_municipality_opt(ctx, d, mun_s, &m);
-	if (rc >= 0) {
-		db_close(d);
-		return rc;
-	}
-	mun = m.id;
+	int64_t mun = m.id;
 	rc = check_month(ctx, d, mun, year, month, month_s);
 	if (rc >= 0) {
 		db_close(d);

@@ -106,15 +106,10 @@ int cmd_org_units(cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
 	if (rc >= 0)
 		return rc;
-	db *d = cli_open_db(ctx, DB_READ, &code);
+	org_municipality m;
+	db *d = cli_open_db_for(ctx, muni_s, &m, &code);
 	if (!d)
 		return code;
-	org_municipality m;
-	rc = cli_municipality_opt(ctx, d, muni_s, &m);
-	if (rc >= 0) {
-		db_close(d);
-		return rc;
-	}
 	int64_t muni = m.id;
 	org_unit *u;
 	size_t n;
@@ -231,15 +226,10 @@ int cmd_org_employees(cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
 	if (rc >= 0)
 		return rc;
-	db *d = cli_open_db(ctx, DB_READ, &code);
+	org_municipality m;
+	db *d = cli_open_db_for(ctx, muni_s, &m, &code);
 	if (!d)
 		return code;
-	org_municipality m;
-	rc = cli_municipality_opt(ctx, d, muni_s, &m);
-	if (rc >= 0) {
-		db_close(d);
-		return rc;
-	}
 	int64_t muni = m.id;
 	ov_err e;
 	org_unit unit = {0};

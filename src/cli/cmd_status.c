@@ -176,29 +176,19 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
 	if (rc >= 0)
 		return rc;
-	db *d = cli_open_db(ctx, DB_READ, &code);
+	org_municipality one;
+	db *d = cli_open_db_for(ctx, muni, &one, &code);
 	if (!d)
 		return code;
 
 	ov_err e;
-	org_municipality *all = NULL;
-	size_t n = 0;
-	ov_status st;
-	org_municipality one;
-	rc = cli_municipality_opt(ctx, d, muni, &one);
-	if (rc >= 0) {
-		db_close(d);
-		return rc;
-	}
-	if (muni) {
-		all = malloc(sizeof *all);
-		st = all ? OV_OK
-			 : OV_FAIL(&e, OV_E_NOMEM, NULL, _("out of memory"));
-		if (all)
-			all[0] = one;
-		n = 1;
-	} else {
+	org_municipality *all = NULL; /* owned list when no --municipality */
+	const org_municipality *list = &one;
+	size_t n = 1;
+	ov_status st = OV_OK;
+	if (!muni) {
 		st = org_municipality_list(d, &all, &n, &e);
+		list = all;
 	}
 	if (st == OV_OK && n == 0)
 		st = OV_FAIL_AT(&e, OV_E_NOTFOUND, ctx->db_path, 0, "--db",
@@ -210,7 +200,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	muni_status ms[2];
 	memset(ms, 0, sizeof ms);
 	for (size_t i = 0; st == OV_OK && i < n; i++) {
-		ms[i].m = all[i];
+		ms[i].m = list[i];
 		st = gather(d, &ms[i], &e);
 	}
 	free(all);
