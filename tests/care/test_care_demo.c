@@ -18,19 +18,13 @@
 #define KARASJOK 7
 #define KAUTOKEINO 9
 
-typedef struct {
-	char *dir;
-	db *d;
-} fixture;
+/* The shared scratch database of tests/support. */
+typedef scratch_db fixture;
 
 static fixture load(uint64_t seed)
 {
-	fixture f;
-	f.dir = tmp_dir();
-	char *path = path_join(f.dir, "care.db");
+	fixture f = scratch_open("care.db");
 	ov_err e;
-	assert_int_equal(db_open(path, DB_CREATE, &f.d, &e), OV_OK);
-	free(path);
 	assert_int_equal(
 		db_exec(f.d,
 			"INSERT INTO municipality (id, code, name_nb, name_se, "
@@ -52,9 +46,7 @@ static fixture load(uint64_t seed)
 
 static void unload(fixture *f)
 {
-	db_close(f->d);
-	rm_rf(f->dir);
-	free(f->dir);
+	scratch_close(f);
 }
 
 static int64_t count(db *d, const char *sql, int64_t param)

@@ -13,20 +13,14 @@
 #include "org/org.h"
 #include "support/support.h"
 
-typedef struct {
-	char *dir;
-	char *path;
-	db *d;
-} fixture;
+/* The shared scratch database of tests/support. */
+typedef scratch_db fixture;
 
 /* A fresh database with only the organisation loaded from seed. */
 static fixture load(uint64_t seed)
 {
-	fixture f;
-	f.dir = tmp_dir();
-	f.path = path_join(f.dir, "org.db");
+	fixture f = scratch_open("org.db");
 	ov_err e;
-	assert_int_equal(db_open(f.path, DB_CREATE, &f.d, &e), OV_OK);
 	ov_rng rng;
 	ov_rng_seed(&rng, seed);
 	assert_int_equal(db_begin(f.d, &e), OV_OK);
@@ -37,10 +31,7 @@ static fixture load(uint64_t seed)
 
 static void unload(fixture *f)
 {
-	db_close(f->d);
-	rm_rf(f->dir);
-	free(f->path);
-	free(f->dir);
+	scratch_close(f);
 }
 
 /* All columns of all rows of sql, as one string (owned). */

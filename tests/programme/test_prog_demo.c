@@ -16,28 +16,17 @@
 #include "programme/prog.h"
 #include "support/support.h"
 
-typedef struct {
-	char *dir;
-	char *path;
-	db *d;
-} fixture;
+/* The shared scratch database of tests/support. */
+typedef scratch_db fixture;
 
 static fixture open_new(void)
 {
-	fixture f;
-	f.dir = tmp_dir();
-	f.path = path_join(f.dir, "prog.db");
-	ov_err e;
-	assert_int_equal(db_open(f.path, DB_CREATE, &f.d, &e), OV_OK);
-	return f;
+	return scratch_open("prog.db");
 }
 
 static void unload(fixture *f)
 {
-	db_close(f->d);
-	rm_rf(f->dir);
-	free(f->path);
-	free(f->dir);
+	scratch_close(f);
 }
 
 static void load_prog(fixture *f, uint64_t seed)

@@ -110,3 +110,22 @@ int64_t sql_int(db *d, const char *sql)
 	db_finalize(st);
 	return n;
 }
+
+scratch_db scratch_open(const char *name)
+{
+	scratch_db s;
+	s.dir = tmp_dir();
+	s.path = path_join(s.dir, name);
+	ov_err e;
+	if (db_open(s.path, DB_CREATE, &s.d, &e) != OV_OK)
+		fail_msg("%s: %s", s.path, e.msg);
+	return s;
+}
+
+void scratch_close(scratch_db *s)
+{
+	db_close(s->d);
+	rm_rf(s->dir);
+	free(s->path);
+	free(s->dir);
+}

@@ -36,6 +36,18 @@ char *path_join(const char *dir, const char *name);
  */
 const char *demo_db(void);
 
+/* A new, migrated database in its own scratch directory. */
+typedef struct {
+	char *dir;  /* owned */
+	char *path; /* owned */
+	struct db *d;
+} scratch_db;
+
+/* Creates NAME in a new directory under /tmp (fails the test if it
+ * cannot); scratch_close closes it and removes it all. */
+scratch_db scratch_open(const char *name);
+void scratch_close(scratch_db *s);
+
 /* The first column of the one row sql returns (fails the test if the
  * statement fails or returns no row). */
 struct db;
