@@ -124,5 +124,6 @@ int cmd_org_units(cli_ctx *ctx, int argc, char **argv);
 int cmd_org_employees(cli_ctx *ctx, int argc, char **argv);
 int cmd_programme_show(cli_ctx *ctx, int argc, char **argv);
 int cmd_economy_summary(cli_ctx *ctx, int argc, char **argv);
+int cmd_rota_solve_file(cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -62,5 +62,13 @@ const cli_command cli_commands[] = {
 	 N_("Per unit: budget and accounts from January to the given month, "
 	    "deviation, use in per cent and a year-end forecast."),
 	 cmd_economy_summary},
+	{"rota", "solve-file", "INSTANCE [--seconds S] [--seed N] [--quiet]",
+	 N_("Solve a rota problem from a benchmark file"),
+	 N_("Reads an instance in the Curtois & Qu shift-scheduling format, "
+	    "searches for S seconds (default 10) and prints the objective by "
+	    "rule, every broken hard rule and the roster (. = day off). "
+	    "--json prints one object with the roster by employee id. "
+	    "Progress goes to stderr unless --quiet."),
+	 cmd_rota_solve_file},
 	{NULL, NULL, NULL, NULL, NULL, NULL},
 };

@@ -1,0 +1,427 @@
+/*
+ * rota_dp.c - re-rosters one employee exactly: with everyone else fixed,
+ * the cost of e working shift s on day d is a number (its requests plus
+ * what it does to the cover), so e's best schedule is a shortest path
+ * through days whose state carries what e's rules need: today's shift or
+ * day off, the length of the current run, minutes worked and weekends
+ * worked. The per-type shift limits (and minutes or weekends, when the
+ * state would be too large) are priced in with Lagrange multipliers that
+ * rise until the limit holds. Called by the search in rota_solve.c.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rota/rota_int.h"
+
+/* Most (days x states) cells one DP may use: 32 MB of predecessors. */
+#define DP_BUDGET ((size_t)8 << 20)
+#define DP_ROUNDS 12
+
+struct rs_dp {
+	int D, S;
+	size_t cap_cells, cap_states;
+	double *cur, *nxt;
+	int32_t *pred;
+	double *c;      /* D * (S + 1): cost of value v on day d, v+1 */
+	int64_t *ci;    /* the same in integers, without noise or prices */
+	int *units;     /* S: minutes in units of the employee's gcd */
+	double *lam;    /* S: price per shift of a limited type */
+};
+
+rs_dp *rs_dp_new(const rs_state *st)
+{
+	rs_dp *dp = calloc(1, sizeof *dp);
+	if (!dp)
+		return NULL;
+	dp->D = st->D;
+	dp->S = st->S;
+	size_t dv = (size_t)st->D * (size_t)(st->S + 1);
+	dp->c = malloc(dv * sizeof *dp->c);
+	dp->ci = malloc(dv * sizeof *dp->ci);
+	dp->units = malloc((size_t)st->S * sizeof *dp->units);
+	dp->lam = malloc((size_t)st->S * sizeof *dp->lam);
+	if (!dp->c || !dp->ci || !dp->units || !dp->lam) {
+		rs_dp_free(dp);
+		return NULL;
+	}
+	return dp;
+}
+
+void rs_dp_free(rs_dp *dp)
+{
+	if (!dp)
+		return;
+	free(dp->cur);
+	free(dp->nxt);
+	free(dp->pred);
+	free(dp->c);
+	free(dp->ci);
+	free(dp->units);
+	free(dp->lam);
+	free(dp);
+}
+
+static int gcd(int a, int b)
+{
+	while (b) {
+		int t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/* The shape of one employee's state space. */
+typedef struct {
+	int RO, RC;     /* caps of off and work run lengths */
+	int NK;         /* RO + S * RC run states */
+	int M, Mmax;    /* minutes states (M = 1: not tracked); cap in units */
+	int msat;       /* 1: minutes saturate at Mmax (no maximum) */
+	int unit;       /* minutes per unit */
+	int min_units;  /* minimum at the end, in units */
+	int W;          /* weekend states (1: not tracked) */
+	int NS;
+	int track_min, track_wk; /* whether minutes / weekends are exact */
+} shape;
+
+static int weekends_in(int D)
+{
+	return D / 7 + (D % 7 == 6 ? 1 : 0);
+}
+
+static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
+		       int allow_wk)
+{
+	const rota_employee *em = &st->p->employees[e];
+	int S = st->S;
+	memset(sh, 0, sizeof *sh);
+	sh->RO = em->min_days_off > 1 ? em->min_days_off : 1;
+	if (em->max_consecutive != ROTA_UNLIMITED)
+		sh->RC = em->max_consecutive;
+	else
+		sh->RC = em->min_consecutive > 1 ? em->min_consecutive : 1;
+	sh->NK = sh->RO + S * sh->RC;
+
+	sh->M = 1;
+	sh->unit = 1;
+	int g = 0;
+	for (int s = 0; s < S; s++)
+		if (st->usable[e * S + s])
+			g = gcd(g, st->p->shifts[s].length);
+	if (g <= 0)
+		g = 1;
+	int has_max = em->max_minutes != ROTA_UNLIMITED;
+	if (allow_min && (has_max || em->min_minutes > 0)) {
+		sh->track_min = 1;
+		sh->unit = g;
+		if (has_max) {
+			sh->Mmax = em->max_minutes / g;
+			sh->msat = 0;
+		} else {
+			sh->Mmax = (em->min_minutes + g - 1) / g;
+			sh->msat = 1;
+		}
+		sh->min_units = (em->min_minutes + g - 1) / g;
+		sh->M = sh->Mmax + 1;
+	}
+	sh->W = 1;
+	if (allow_wk && em->max_weekends != ROTA_UNLIMITED &&
+	    em->max_weekends < weekends_in(st->D)) {
+		sh->track_wk = 1;
+		sh->W = em->max_weekends + 1;
+	}
+	sh->NS = sh->NK * sh->M * sh->W;
+}
+
+static int reserve(rs_dp *dp, size_t states, size_t cells)
+{
+	if (states > dp->cap_states) {
+		free(dp->cur);
+		free(dp->nxt);
+		dp->cur = malloc(states * sizeof *dp->cur);
+		dp->nxt = malloc(states * sizeof *dp->nxt);
+		if (!dp->cur || !dp->nxt) {
+			dp->cap_states = 0;
+			return -1;
+		}
+		dp->cap_states = states;
+	}
+	if (cells > dp->cap_cells) {
+		free(dp->pred);
+		dp->pred = malloc(cells * sizeof *dp->pred);
+		if (!dp->pred) {
+			dp->cap_cells = 0;
+			return -1;
+		}
+		dp->cap_cells = cells;
+	}
+	return 0;
+}
+
+/*
+ * One shortest-path pass with the prices given. Fills out (D values) and
+ * returns 0, or -1 if no schedule keeps the tracked rules.
+ */
+static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
+		   double mu, double nu, int *out)
+{
+	const rota_employee *em = &st->p->employees[e];
+	const int D = st->D, S = st->S, NK = sh->NK, M = sh->M, W = sh->W;
+	const int RO = sh->RO, RC = sh->RC;
+	const int minC = em->min_consecutive > 1 ? em->min_consecutive : 1;
+	const int limC = em->max_consecutive != ROTA_UNLIMITED;
+	const size_t NS = (size_t)sh->NS;
+	double *cur = dp->cur, *nxt = dp->nxt;
+	int32_t *pred = dp->pred;
+	/* Target run state per (source run state, value) for this day. */
+	int tgt[1 + 64];
+	int wk_add[1 + 64];
+
+	for (size_t i = 0; i < NS; i++)
+		cur[i] = INFINITY;
+	for (int d = 0; d < D; d++) {
+		for (size_t i = 0; i < NS; i++)
+			nxt[i] = INFINITY;
+		int32_t *pd = &pred[(size_t)d * NS];
+		const double *cd = &dp->c[(size_t)d * (S + 1)];
+		int dow = d % 7;
+		/* Day 0 comes from a virtual long rest. */
+		int k_lo = d == 0 ? -1 : 0, k_hi = d == 0 ? 0 : NK;
+		for (int k = k_lo; k < k_hi; k++) {
+			int off = k < 0 || k < RO;
+			int r, s = -1;
+			if (k < 0) {
+				r = RO;
+			} else if (off) {
+				r = k + 1;
+			} else {
+				s = (k - RO) / RC;
+				r = (k - RO) % RC + 1;
+			}
+			/* Value -1 (off) at index 0, shift t at t + 1. */
+			int nv = 0;
+			int vals[1 + 64];
+			if (off) {
+				vals[nv] = -1;
+				tgt[nv] = (r + 1 > RO ? RO : r + 1) - 1;
+				if (k < 0)
+					tgt[nv] = RO - 1;
+				wk_add[nv++] = 0;
+				if (!em->day_off[d] && (r >= RO || r == d)) {
+					for (int t = 0; t < S; t++) {
+						if (!st->usable[e * S + t])
+							continue;
+						vals[nv] = t;
+						tgt[nv] = RO + t * RC;
+						wk_add[nv++] = dow == 5 || dow == 6;
+					}
+				}
+			} else {
+				if (r >= minC || r == d) {
+					vals[nv] = -1;
+					tgt[nv] = 0;
+					wk_add[nv++] = 0;
+				}
+				if (!em->day_off[d] && (!limC || r + 1 <= RC)) {
+					int r2 = r + 1 > RC ? RC : r + 1;
+					for (int t = 0; t < S; t++) {
+						if (!st->usable[e * S + t] ||
+						    st->forbid[s * S + t])
+							continue;
+						vals[nv] = t;
+						tgt[nv] = RO + t * RC + r2 - 1;
+						wk_add[nv++] = dow == 5;
+					}
+				}
+			}
+			for (int j = 0; j < nv; j++) {
+				int v = vals[j];
+				int du = v >= 0 && sh->track_min ? dp->units[v] : 0;
+				int dw = sh->track_wk ? wk_add[j] : 0;
+				double add = cd[v + 1];
+				if (v >= 0 && !sh->track_wk && wk_add[j])
+					add += nu;
+				if (v >= 0 && !sh->track_min)
+					add += mu * st->p->shifts[v].length;
+				size_t base_t = (size_t)tgt[j] * M;
+				for (int m = 0; m < M; m++) {
+					int m2 = m + du;
+					if (m2 > sh->Mmax) {
+						if (!sh->msat)
+							break;
+						m2 = sh->Mmax;
+					}
+					size_t src = k < 0 ? 0 : ((size_t)k * M + m) * W;
+					if (k < 0 && m > 0)
+						break;
+					for (int w = 0; w < W; w++) {
+						int w2 = w + dw;
+						if (w2 >= W || (k < 0 && w > 0))
+							break;
+						double cs = k < 0 ? 0.0 : cur[src + w];
+						if (cs == INFINITY)
+							continue;
+						double nc = cs + add;
+						size_t ti = (base_t + m2) * W + w2;
+						if (nc < nxt[ti]) {
+							nxt[ti] = nc;
+							pd[ti] = k < 0 ? -1 : (int32_t)(src + w);
+						}
+					}
+				}
+			}
+		}
+		double *t = cur;
+		cur = nxt;
+		nxt = t;
+	}
+	/* Best final state meeting the minimum minutes. */
+	double best = INFINITY;
+	size_t bi = 0;
+	for (int k = 0; k < NK; k++)
+		for (int m = 0; m < M; m++) {
+			if (sh->track_min && m < sh->min_units)
+				continue;
+			for (int w = 0; w < W; w++) {
+				size_t i = ((size_t)k * M + m) * W + w;
+				if (cur[i] < best) {
+					best = cur[i];
+					bi = i;
+				}
+			}
+		}
+	/* The buffers swapped D times; keep dp's pointers owning them. */
+	dp->cur = cur;
+	dp->nxt = nxt;
+	if (best == INFINITY)
+		return -1;
+	size_t i = bi;
+	for (int d = D - 1; d >= 0; d--) {
+		int k = (int)(i / ((size_t)M * W));
+		out[d] = k < RO ? ROTA_OFF : (k - RO) / RC;
+		int32_t p = pred[(size_t)d * NS + i];
+		if (d > 0)
+			i = (size_t)p;
+	}
+	return 0;
+}
+
+int64_t rs_dp_best(rs_dp *dp, rs_state *st, int e, int *out, ov_rng *rng,
+		   int noise)
+{
+	const rota_employee *em = &st->p->employees[e];
+	const int D = st->D, S = st->S;
+	if (S > 64)
+		return RS_INF; /* the transition tables above hold 64 types */
+
+	shape sh;
+	make_shape(st, e, &sh, 1, 1);
+	if ((size_t)sh.NS * (size_t)D > DP_BUDGET)
+		make_shape(st, e, &sh, 1, 0);
+	if ((size_t)sh.NS * (size_t)D > DP_BUDGET)
+		make_shape(st, e, &sh, 0, 0);
+	if (reserve(dp, (size_t)sh.NS, (size_t)sh.NS * (size_t)D))
+		return RS_INF;
+	for (int s = 0; s < S; s++)
+		dp->units[s] = st->p->shifts[s].length / sh.unit;
+
+	/* Day costs: requests plus marginal cover, in integers and with noise. */
+	double scale = 1.0;
+	for (int d = 0; d < D; d++) {
+		const int *rq = &st->req[((size_t)e * D + d) * (S + 1)];
+		int64_t *ci = &dp->ci[(size_t)d * (S + 1)];
+		double *c = &dp->c[(size_t)d * (S + 1)];
+		ci[0] = rq[0];
+		for (int s = 0; s < S; s++)
+			ci[s + 1] = st->usable[e * S + s]
+					    ? rq[s + 1] + rs_cover_delta(st, e, d, s)
+					    : 0;
+		for (int v = 0; v <= S; v++) {
+			c[v] = (double)ci[v];
+			if (noise > 0)
+				c[v] += (double)ov_rng_range(rng, 0, noise);
+			if (fabs(c[v]) > scale)
+				scale = fabs(c[v]);
+		}
+	}
+
+	/* Prices for the rules the state leaves out. */
+	int limited = 0;
+	for (int s = 0; s < S; s++) {
+		dp->lam[s] = 0;
+		if (em->max_shifts && em->max_shifts[s] != ROTA_UNLIMITED &&
+		    em->max_shifts[s] < D)
+			limited = 1;
+	}
+	double mu = 0, nu = 0, step = scale / 4 + 1;
+	double mu_step = step / 480.0;
+	int *cnt = calloc((size_t)(S > 0 ? S : 1), sizeof(int));
+	if (!cnt)
+		return RS_INF;
+	int64_t result = RS_INF;
+	double *c0 = NULL;
+	if (limited) {
+		c0 = malloc((size_t)D * (S + 1) * sizeof *c0);
+		if (!c0) {
+			free(cnt);
+			return RS_INF;
+		}
+		memcpy(c0, dp->c, (size_t)D * (S + 1) * sizeof *c0);
+	}
+	for (int round = 0; round < DP_ROUNDS; round++) {
+		if (limited && round > 0)
+			for (int d = 0; d < D; d++)
+				for (int s = 0; s < S; s++)
+					dp->c[(size_t)d * (S + 1) + s + 1] =
+						c0[(size_t)d * (S + 1) + s + 1] +
+						dp->lam[s];
+		if (dp_pass(dp, st, e, &sh, mu, nu, out))
+			break;
+		memset(cnt, 0, (size_t)S * sizeof *cnt);
+		int minutes = 0, wk = 0;
+		for (int d = 0; d < D; d++)
+			if (out[d] >= 0) {
+				cnt[out[d]]++;
+				minutes += st->p->shifts[out[d]].length;
+				if (d % 7 == 5 || (d % 7 == 6 && out[d - 1] < 0))
+					wk++;
+			}
+		int again = 0;
+		for (int s = 0; s < S; s++)
+			if (em->max_shifts && em->max_shifts[s] != ROTA_UNLIMITED &&
+			    cnt[s] > em->max_shifts[s]) {
+				dp->lam[s] += step * (cnt[s] - em->max_shifts[s]);
+				again = 1;
+			}
+		if (!sh.track_min) {
+			if (em->max_minutes != ROTA_UNLIMITED &&
+			    minutes > em->max_minutes) {
+				mu += mu_step;
+				again = 1;
+			} else if (minutes < em->min_minutes) {
+				mu -= mu_step;
+				again = 1;
+			}
+			mu_step *= 1.5;
+		}
+		if (!sh.track_wk && em->max_weekends != ROTA_UNLIMITED &&
+		    wk > em->max_weekends) {
+			nu += step * (wk - em->max_weekends);
+			again = 1;
+		}
+		if (again) {
+			step *= 1.5;
+			continue;
+		}
+		if (rs_emp_breaches(st, e, out) == 0) {
+			result = 0;
+			for (int d = 0; d < D; d++)
+				result += dp->ci[(size_t)d * (S + 1) + out[d] + 1];
+		}
+		break;
+	}
+	free(c0);
+	free(cnt);
+	return result;
+}

@@ -1,0 +1,345 @@
+/*
+ * rota_solve.c - the search. Every employee is first given the best
+ * schedule against the others (rota_dp.c) until no one can improve alone;
+ * then, until the time is up, a large-neighbourhood search takes out a few
+ * employees at once and re-rosters them in random order, and cheap block
+ * swaps trade stretches of days between two employees. Late acceptance
+ * (Burke & Bykov) lets the search cross plateaus and small hills without
+ * a temperature to tune. Called through rota_solve by the CLI, the web
+ * server and the staffing module.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/ov_i18n.h"
+#include "rota/rota_int.h"
+
+#define LAHC_LEN 64
+
+typedef struct {
+	rs_state st;
+	rs_dp *dp;
+	ov_rng rng;
+	const rota_solve_opts *opts;
+	struct timespec t0;
+	int *buf;      /* D: a candidate schedule */
+	int *save;     /* E * D: schedules taken out by a move */
+	int *pick;     /* E: employees chosen by a move */
+	int *best_x;   /* E * D: best roster so far */
+	int64_t best;  /* its cost, with best_bad hard breaches */
+	int best_bad;
+	int64_t hist[LAHC_LEN];
+	long iter;
+	double last_report;
+} search;
+
+static double elapsed(const search *s)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - s->t0.tv_sec) +
+	       (double)(t.tv_nsec - s->t0.tv_nsec) / 1e9;
+}
+
+/* (bad, cost) compared lexicographically: fewer breaches first. */
+static int better(int bad_a, int64_t a, int bad_b, int64_t b)
+{
+	return bad_a != bad_b ? bad_a < bad_b : a < b;
+}
+
+static void keep_if_best(search *s)
+{
+	rs_state *st = &s->st;
+	if (!better(st->bad, rs_total(st), s->best_bad, s->best))
+		return;
+	s->best = rs_total(st);
+	s->best_bad = st->bad;
+	memcpy(s->best_x, st->x, (size_t)st->E * st->D * sizeof *st->x);
+}
+
+static void report(search *s, int force)
+{
+	if (!s->opts->progress)
+		return;
+	double now = elapsed(s);
+	if (!force && now - s->last_report < 1.0)
+		return;
+	s->last_report = now;
+	s->opts->progress(s->opts->progress_ctx, now, s->best,
+			  s->best_bad == 0);
+}
+
+/* Takes the n employees in pick out, saving their schedules. */
+static void take_out(search *s, int n)
+{
+	rs_state *st = &s->st;
+	for (int i = 0; i < n; i++) {
+		int e = s->pick[i];
+		memcpy(&s->save[(size_t)i * st->D], &st->x[(size_t)e * st->D],
+		       (size_t)st->D * sizeof(int));
+		rs_remove(st, e);
+	}
+}
+
+/* Puts the saved schedules of the n picked employees back. */
+static void put_back(search *s, int n)
+{
+	rs_state *st = &s->st;
+	for (int i = 0; i < n; i++)
+		rs_remove(st, s->pick[i]);
+	for (int i = 0; i < n; i++)
+		rs_add(st, s->pick[i], &s->save[(size_t)i * st->D]);
+}
+
+/*
+ * Re-rosters the picked employees one after another (each against all
+ * others as they stand). Returns 0, or -1 if some employee had no schedule
+ * keeping its rules (that one keeps its old schedule).
+ */
+static int rebuild(search *s, int n, int noise)
+{
+	rs_state *st = &s->st;
+	int ok = 0;
+	for (int i = 0; i < n; i++) {
+		int e = s->pick[i];
+		int64_t c = rs_dp_best(s->dp, st, e, s->buf, &s->rng, noise);
+		if (c >= RS_INF) {
+			rs_add(st, e, &s->save[(size_t)i * st->D]);
+			ok = -1;
+		} else {
+			rs_add(st, e, s->buf);
+		}
+	}
+	return ok;
+}
+
+/* Late acceptance: take the new state if it is no worse than now or than
+ * the state LAHC_LEN steps ago. */
+static int accept(search *s, int bad_old, int64_t old)
+{
+	rs_state *st = &s->st;
+	int64_t now = rs_total(st);
+	int slot = (int)(s->iter % LAHC_LEN);
+	int ok;
+	if (st->bad != bad_old)
+		ok = st->bad < bad_old;
+	else
+		ok = now <= old || now <= s->hist[slot];
+	int64_t cur = ok ? now : old;
+	if (cur < s->hist[slot] || st->bad == 0)
+		s->hist[slot] = cur;
+	s->iter++;
+	return ok;
+}
+
+static void shuffle(search *s, int *a, int n)
+{
+	for (int i = n - 1; i > 0; i--) {
+		int j = (int)ov_rng_range(&s->rng, 0, i);
+		int t = a[i];
+		a[i] = a[j];
+		a[j] = t;
+	}
+}
+
+/* Best response for everyone until no one improves alone. */
+static void descend(search *s, double limit)
+{
+	rs_state *st = &s->st;
+	int improved = 1;
+	while (improved && elapsed(s) < limit) {
+		improved = 0;
+		for (int i = 0; i < st->E; i++)
+			s->pick[i] = i;
+		shuffle(s, s->pick, st->E);
+		int *order = malloc((size_t)st->E * sizeof *order);
+		if (!order)
+			return;
+		memcpy(order, s->pick, (size_t)st->E * sizeof *order);
+		for (int i = 0; i < st->E && elapsed(s) < limit; i++) {
+			int bad_old = st->bad;
+			int64_t old = rs_total(st);
+			s->pick[0] = order[i];
+			take_out(s, 1);
+			rebuild(s, 1, 0);
+			if (better(st->bad, rs_total(st), bad_old, old))
+				improved = 1;
+			else if (better(bad_old, old, st->bad, rs_total(st)))
+				put_back(s, 1);
+		}
+		free(order);
+		keep_if_best(s);
+		report(s, 0);
+	}
+}
+
+/* Ruin and recreate: k employees at once. */
+static void move_ruin(search *s)
+{
+	rs_state *st = &s->st;
+	int kmax = st->E < 8 ? st->E : 8;
+	int k = (int)ov_rng_range(&s->rng, 2 < kmax ? 2 : kmax, kmax);
+	/* Half the time pick employees who share a random day's shift, so
+	 * the re-rostered ones can trade work among themselves. */
+	int n = 0;
+	if (ov_rng_chance(&s->rng, 500)) {
+		int d = (int)ov_rng_range(&s->rng, 0, st->D - 1);
+		int start = (int)ov_rng_range(&s->rng, 0, st->E - 1);
+		for (int i = 0; i < st->E && n < k; i++) {
+			int e = (start + i) % st->E;
+			if (st->x[(size_t)e * st->D + d] >= 0 ||
+			    ov_rng_chance(&s->rng, 300))
+				s->pick[n++] = e;
+		}
+	}
+	while (n < k) {
+		int e = (int)ov_rng_range(&s->rng, 0, st->E - 1);
+		int dup = 0;
+		for (int i = 0; i < n; i++)
+			dup |= s->pick[i] == e;
+		if (!dup)
+			s->pick[n++] = e;
+	}
+	shuffle(s, s->pick, n);
+	int bad_old = st->bad;
+	int64_t old = rs_total(st);
+	take_out(s, n);
+	int noise = ov_rng_chance(&s->rng, 300) ? 2 : 0;
+	rebuild(s, n, noise);
+	if (!accept(s, bad_old, old))
+		put_back(s, n);
+	else
+		keep_if_best(s);
+}
+
+/* Swaps days [a, a+len) between two employees when both stay lawful. */
+static void move_swap(search *s)
+{
+	rs_state *st = &s->st;
+	if (st->E < 2)
+		return;
+	int D = st->D;
+	int e1 = (int)ov_rng_range(&s->rng, 0, st->E - 1);
+	int e2 = (int)ov_rng_range(&s->rng, 0, st->E - 2);
+	if (e2 >= e1)
+		e2++;
+	int len = (int)ov_rng_range(&s->rng, 1, D < 7 ? D : 7);
+	int a = (int)ov_rng_range(&s->rng, 0, D - len);
+	int *x1 = &st->x[(size_t)e1 * D], *x2 = &st->x[(size_t)e2 * D];
+	int same = 1;
+	for (int d = a; d < a + len; d++)
+		same &= x1[d] == x2[d];
+	if (same)
+		return;
+	s->pick[0] = e1;
+	s->pick[1] = e2;
+	int bad_old = st->bad;
+	int64_t old = rs_total(st);
+	take_out(s, 2);
+	int *n1 = s->buf;
+	memcpy(n1, &s->save[0], (size_t)D * sizeof(int));
+	memcpy(n1 + a, &s->save[(size_t)D + a], (size_t)len * sizeof(int));
+	int b1 = rs_emp_breaches(st, e1, n1);
+	rs_add(st, e1, n1);
+	memcpy(n1, &s->save[(size_t)D], (size_t)D * sizeof(int));
+	memcpy(n1 + a, &s->save[a], (size_t)len * sizeof(int));
+	int b2 = rs_emp_breaches(st, e2, n1);
+	rs_add(st, e2, n1);
+	if ((b1 || b2) && bad_old == 0) {
+		put_back(s, 2);
+		return;
+	}
+	if (!accept(s, bad_old, old))
+		put_back(s, 2);
+	else
+		keep_if_best(s);
+}
+
+static void search_free(search *s)
+{
+	rs_dp_free(s->dp);
+	rs_free(&s->st);
+	free(s->buf);
+	free(s->save);
+	free(s->pick);
+	free(s->best_x);
+}
+
+ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
+		     rota_roster **out, rota_solve_info *info, ov_err *err)
+{
+	search s;
+	memset(&s, 0, sizeof s);
+	*out = NULL;
+	if (info)
+		memset(info, 0, sizeof *info);
+	ov_status st = rota_problem_validate(p, err);
+	if (st)
+		return st;
+	if (opts->seconds <= 0)
+		return OV_FAIL(err, OV_E_USAGE, "seconds", "%s",
+			       _("the time limit must be above zero"));
+	clock_gettime(CLOCK_MONOTONIC, &s.t0);
+	s.opts = opts;
+	ov_rng_seed(&s.rng, opts->seed);
+	size_t ed = (size_t)p->n_employees * (size_t)p->n_days;
+	if (rs_init(&s.st, p) ||
+	    !(s.dp = rs_dp_new(&s.st)) ||
+	    !(s.buf = malloc(((size_t)p->n_days + 1) * sizeof(int))) ||
+	    !(s.save = malloc((ed + 1) * sizeof(int))) ||
+	    !(s.pick = malloc(((size_t)p->n_employees + 1) * sizeof(int))) ||
+	    !(s.best_x = malloc((ed + 1) * sizeof(int)))) {
+		search_free(&s);
+		return OV_FAIL(err, OV_E_NOMEM, "", "%s", _("out of memory"));
+	}
+	s.best = rs_total(&s.st);
+	s.best_bad = s.st.bad;
+	memcpy(s.best_x, s.st.x, ed * sizeof(int));
+
+	if (p->n_employees > 0) {
+		descend(&s, opts->seconds);
+		for (int i = 0; i < LAHC_LEN; i++)
+			s.hist[i] = rs_total(&s.st);
+		long it = 0;
+		int ruin_pm = 300;
+		while ((opts->max_iterations <= 0 || it < opts->max_iterations) &&
+		       elapsed(&s) < opts->seconds) {
+			/* Block swaps are cheap: many per re-rostering. */
+			if (ov_rng_chance(&s.rng, ruin_pm))
+				move_ruin(&s);
+			else
+				move_swap(&s);
+			it++;
+			if ((it & 255) == 0)
+				report(&s, 0);
+		}
+		if (info)
+			info->iterations = it;
+	}
+	report(&s, 1);
+
+	rota_roster *r = rota_roster_new(p->n_employees, p->n_days);
+	if (!r) {
+		search_free(&s);
+		return OV_FAIL(err, OV_E_NOMEM, "", "%s", _("out of memory"));
+	}
+	memcpy(r->assign, s.best_x, ed * sizeof(int));
+	search_free(&s);
+
+	/* The referee's word, not the solver's own, goes back. */
+	rota_report rep;
+	st = rota_check(p, r, &rep, err);
+	if (st) {
+		rota_roster_free(r);
+		return st;
+	}
+	if (info) {
+		info->feasible = rep.n_violations == 0;
+		info->objective = rep.objective;
+		info->seconds = elapsed(&s);
+	}
+	rota_report_clear(&rep);
+	*out = r;
+	return OV_OK;
+}
