@@ -5,12 +5,12 @@
 CC      ?= cc
 # Build directory; give each concurrent build its own (make B=build-x).
 B       ?= build
-PKGS    := sqlite3 jansson
+PKGS    := sqlite3 jansson xlsxwriter libical
 STD     := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
 CFLAGS_COMMON = $(STD) $(WARN) $(shell pkg-config --cflags $(PKGS)) \
 	-DOV_LOCALEDIR='"$(abspath $(B)/locale)"' -Isrc -I$(B)/gen
-LIBS    := $(shell pkg-config --libs $(PKGS)) -lm
+LIBS    := $(shell pkg-config --libs $(PKGS)) -lglpk -lm
 REL_FLAGS  := -O2 -g
 ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all

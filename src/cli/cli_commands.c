@@ -70,5 +70,42 @@ const cli_command cli_commands[] = {
 	    "--json prints one object with the roster by employee id. "
 	    "Progress goes to stderr unless --quiet."),
 	 cmd_rota_solve_file},
+	{"rota", "plan",
+	 "--unit U --from YYYY-MM-DD [--weeks 6] [--seconds S] [--seed N] "
+	 "[--municipality M] [--quiet]",
+	 N_("Make, check and store a rota for a unit"),
+	 N_("Builds the rota problem of unit U (ansvar code or name) from its "
+	    "bemanningsplan, employees and contracts for the weeks (1-52, "
+	    "default 6) from --from, which must be a Monday; solves it for S "
+	    "seconds (default 10, seed 1), checks it and stores it. Prints "
+	    "the plan id and the rule check, coverage per shift and skill "
+	    "(days met, days short, staff missing), hours per employee "
+	    "against contract with shifts and weekends, the full-time share "
+	    "and the cost at assumed 2026 pay rates. Progress goes to stderr "
+	    "unless --quiet."),
+	 cmd_rota_plan},
+	{"rota", "heltid",
+	 "--unit U [--from YYYY-MM-DD] [--weeks 6] [--seconds S] [--seed N] "
+	 "[--municipality M] [--quiet]",
+	 N_("How many posts can be full time"),
+	 N_("Solves the unit's rota (from the Monday on or after today unless "
+	    "--from) with more and more of its posts made full time within "
+	    "the same FTE budget, up to 8 variants, S seconds each (default "
+	    "5), and shows for each the posts, the vacancies (posts that "
+	    "would fall below 20 per cent), the full-time share, the staff "
+	    "missing below the minimum and below the preferred level, broken "
+	    "rules and the cost. Nothing is stored."),
+	 cmd_rota_heltid},
+	{"rota", "export",
+	 "--plan ID --format csv|xlsx|ics --out PATH [--force]",
+	 N_("Export a stored rota"),
+	 N_("Writes stored rota ID (the id 'rota plan' prints) as CSV, one "
+	    "row per employee and day, or as an Excel workbook with the rota "
+	    "grid and hours against contract, to the file PATH; or as one "
+	    "iCalendar file per employee, named by employee number, into the "
+	    "folder PATH, so staff can subscribe to their own rota. Existing "
+	    "files are only replaced with --force; a failed export leaves no "
+	    "half-written file."),
+	 cmd_rota_export},
 	{NULL, NULL, NULL, NULL, NULL, NULL},
 };

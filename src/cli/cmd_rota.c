@@ -157,10 +157,14 @@ int cmd_rota_solve_file(cli_ctx *ctx, int argc, char **argv)
 	if (ctx->json) {
 		rc = cli_print_json(
 			ctx,
-			json_pack("{s:s,s:b,s:I,s:f,s:I,s:I,s:o,s:o}",
+			json_pack("{s:s,s:b,s:I,s:o,s:f,s:I,s:I,s:o,s:o}",
 				  "instance", p->name ? p->name : "",
 				  "feasible", rep.n_violations == 0,
 				  "objective", (json_int_t)rep.objective,
+				  "lower_bound",
+				  info.bound_valid
+					  ? json_integer(info.lower_bound)
+					  : json_null(),
 				  "seconds", info.seconds, "seed",
 				  (json_int_t)seed, "iterations",
 				  (json_int_t)info.iterations, "penalties",

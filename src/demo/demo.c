@@ -9,6 +9,7 @@
 #include "economy/econ.h"
 #include "org/org.h"
 #include "programme/prog.h"
+#include "staffing/staff.h"
 
 typedef ov_status (*loader)(db *, ov_rng *, ov_err *);
 
@@ -22,6 +23,7 @@ ov_status demo_load(db *d, uint64_t seed, ov_err *err)
 		{0x70726f67, prog_demo_load}, /* "prog" */
 		{0x65636f6e, econ_demo_load}, /* "econ" */
 		{0x63617265, care_demo_load}, /* "care" */
+		{0x7374616666, staff_demo_load}, /* "staff" */
 	};
 	ov_status rc = db_begin(d, err);
 	for (size_t i = 0; rc == OV_OK && i < sizeof parts / sizeof *parts;

@@ -172,6 +172,11 @@ typedef struct {
 	int64_t objective;   /* as rota_check computes it */
 	double seconds;      /* time spent */
 	long iterations;
+	/* A proven lower bound on the objective of any roster (from the
+	 * linear relaxation), valid when bound_valid; when it equals the
+	 * objective the roster is optimal. */
+	int64_t lower_bound;
+	int bound_valid;
 } rota_solve_info;
 
 /*

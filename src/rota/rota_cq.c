@@ -71,8 +71,9 @@ static ov_status fail(reader *rd, const char *field, const char *fmt,
 {
 	char msg[256];
 	snprintf(msg, sizeof msg, fmt, arg ? arg : "");
-	return OV_FAIL_AT(rd->err, OV_E_INPUT, rd->file, rd->line, field,
-			  "%s:%d: %s: %s", rd->file, rd->line, field, msg);
+	/* The file, line and field travel in err; cli/ and web/ show them. */
+	return OV_FAIL_AT(rd->err, OV_E_INPUT, rd->file, rd->line, field, "%s",
+			  msg);
 }
 
 static ov_status nomem(reader *rd)
@@ -191,6 +192,7 @@ static ov_status read_shift(reader *rd, char **f, int n)
 static ov_status finish_shifts(reader *rd)
 {
 	rota_problem *p = rd->p;
+	int line = rd->line;
 	for (int s = 0; s < p->n_shifts; s++) {
 		p->shifts[s].forbidden_next = calloc((size_t)p->n_shifts, 1);
 		if (!p->shifts[s].forbidden_next)
@@ -203,6 +205,9 @@ static ov_status finish_shifts(reader *rd)
 			continue;
 		int n = split(text, '|', f, MAX_FIELDS * 4);
 		rd->line = rd->succ_line[s];
+		if (n > MAX_FIELDS * 4)
+			return fail(rd, "shift.forbidden_next",
+				    _("too many shifts listed%s"), "");
 		for (int i = 0; i < n && i < MAX_FIELDS * 4; i++) {
 			if (!*f[i])
 				continue;
@@ -213,6 +218,7 @@ static ov_status finish_shifts(reader *rd)
 			p->shifts[s].forbidden_next[t] = 1;
 		}
 	}
+	rd->line = line;
 	return OV_OK;
 }
 
@@ -243,6 +249,9 @@ static ov_status read_staff(reader *rd, char **f, int n)
 
 	char *pairs[MAX_FIELDS * 4];
 	int np = *f[1] ? split(f[1], '|', pairs, MAX_FIELDS * 4) : 0;
+	if (np > MAX_FIELDS * 4)
+		return fail(rd, "staff.max_shifts",
+			    _("too many shifts listed%s"), "");
 	for (int i = 0; i < np && i < MAX_FIELDS * 4; i++) {
 		char *eq = strchr(pairs[i], '=');
 		if (!eq)
@@ -313,7 +322,7 @@ static ov_status read_days_off(reader *rd, char **f, int n)
 	ov_status st = need_fields(rd, n, 1, "days_off");
 	if (st || (st = employee_field(rd, f[0], "days_off.employee", &e)))
 		return st;
-	for (int i = 1; i < n && i < MAX_FIELDS; i++) {
+	for (int i = 1; i < n; i++) {
 		if (!*f[i])
 			continue;
 		if ((st = day_field(rd, f[i], "days_off.day", &d)))
@@ -375,15 +384,30 @@ static ov_status read_cover(reader *rd, char **f, int n)
 	return OV_OK;
 }
 
+static ov_status read_fields(reader *rd, enum section sec, char **f,
+			     int n);
+
 static ov_status read_line(reader *rd, enum section sec, char *line)
 {
-	char *f[MAX_FIELDS];
-	int n = split(line, ',', f, MAX_FIELDS);
+	/* As many fields as the line has: a days-off line lists any number
+	 * of days. */
+	int max = 1;
+	for (const char *c = line; *c; c++)
+		max += *c == ',';
+	char **f = malloc((size_t)max * sizeof *f);
+	if (!f)
+		return nomem(rd);
+	int n = split(line, ',', f, max);
 	/* A trailing comma leaves an empty last field; drop it. */
-	while (n > 0 && n <= MAX_FIELDS && !*f[n - 1])
+	while (n > 0 && !*f[n - 1])
 		n--;
-	if (n > MAX_FIELDS)
-		n = MAX_FIELDS;
+	ov_status st = read_fields(rd, sec, f, n);
+	free(f);
+	return st;
+}
+
+static ov_status read_fields(reader *rd, enum section sec, char **f, int n)
+{
 	switch (sec) {
 	case SEC_HORIZON: return read_horizon(rd, f, n);
 	case SEC_SHIFTS: return read_shift(rd, f, n);

@@ -27,6 +27,10 @@ struct rs_dp {
 	int64_t *ci;    /* the same in integers, without noise or prices */
 	int *units;     /* S: minutes in units of the employee's gcd */
 	double *lam;    /* S: price per shift of a limited type */
+	int32_t *coord; /* decoded resource coordinates (decode_resources) */
+	size_t cap_coord;
+	int *range;     /* 4 * NK: reachable index ranges (dp_pass) */
+	int cap_range;
 };
 
 rs_dp *rs_dp_new(const rs_state *st)
@@ -59,6 +63,8 @@ void rs_dp_free(rs_dp *dp)
 	free(dp->ci);
 	free(dp->units);
 	free(dp->lam);
+	free(dp->coord);
+	free(dp->range);
 	free(dp);
 }
 
@@ -72,7 +78,17 @@ static int gcd(int a, int b)
 	return a;
 }
 
-/* The shape of one employee's state space. */
+/* Per-type limits tracked exactly in the state, at most this many. */
+#define MAX_TRACKED 4
+/* Tracking a type's count stops when (days x states) would pass this. */
+#define TRACK_BUDGET ((size_t)4 << 20)
+
+/*
+ * The shape of one employee's state space: a run state k (today off with
+ * an off run of length 1..RO, or working shift s in a run of 1..RC) times
+ * a resource index r that packs minutes worked, weekends worked and the
+ * counts of the tracked shift types.
+ */
 typedef struct {
 	int RO, RC;     /* caps of off and work run lengths */
 	int NK;         /* RO + S * RC run states */
@@ -81,13 +97,33 @@ typedef struct {
 	int unit;       /* minutes per unit */
 	int min_units;  /* minimum at the end, in units */
 	int W;          /* weekend states (1: not tracked) */
-	int NS;
+	int nt;         /* tracked shift types */
+	int tt[MAX_TRACKED], tmax[MAX_TRACKED];
+	int R;          /* resource states */
+	int sM, sW, sT[MAX_TRACKED]; /* strides */
+	size_t NS;      /* NK * R */
 	int track_min, track_wk; /* whether minutes / weekends are exact */
+	int track_of[64]; /* shift -> index in tt, or -1 */
 } shape;
 
 static int weekends_in(int D)
 {
 	return D / 7 + (D % 7 == 6 ? 1 : 0);
+}
+
+static void set_strides(shape *sh)
+{
+	int st = 1;
+	for (int j = sh->nt - 1; j >= 0; j--) {
+		sh->sT[j] = st;
+		st *= sh->tmax[j] + 1;
+	}
+	sh->sW = st;
+	st *= sh->W;
+	sh->sM = st;
+	st *= sh->M;
+	sh->R = st;
+	sh->NS = (size_t)sh->NK * (size_t)sh->R;
 }
 
 static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
@@ -105,10 +141,13 @@ static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
 
 	sh->M = 1;
 	sh->unit = 1;
-	int g = 0;
+	int g = 0, shortest = 0;
 	for (int s = 0; s < S; s++)
-		if (st->usable[e * S + s])
+		if (st->usable[e * S + s]) {
 			g = gcd(g, st->p->shifts[s].length);
+			if (!shortest || st->p->shifts[s].length < shortest)
+				shortest = st->p->shifts[s].length;
+		}
 	if (g <= 0)
 		g = 1;
 	int has_max = em->max_minutes != ROTA_UNLIMITED;
@@ -131,7 +170,35 @@ static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
 		sh->track_wk = 1;
 		sh->W = em->max_weekends + 1;
 	}
-	sh->NS = sh->NK * sh->M * sh->W;
+	for (int s = 0; s < 64; s++)
+		sh->track_of[s] = -1;
+	set_strides(sh);
+	/* Track the tightest per-type limits while the state stays small. */
+	int most = st->D;
+	if (has_max && shortest > 0 && em->max_minutes / shortest < most)
+		most = em->max_minutes / shortest;
+	while (sh->nt < MAX_TRACKED && em->max_shifts) {
+		int pick = -1;
+		for (int s = 0; s < S && s < 64; s++) {
+			int m = em->max_shifts[s];
+			if (m == ROTA_UNLIMITED || m == 0 || m >= most ||
+			    sh->track_of[s] >= 0 || !st->usable[e * S + s])
+				continue;
+			if (pick < 0 || m < em->max_shifts[pick])
+				pick = s;
+		}
+		if (pick < 0)
+			break;
+		shape trial = *sh;
+		trial.tt[trial.nt] = pick;
+		trial.tmax[trial.nt] = em->max_shifts[pick];
+		trial.nt++;
+		set_strides(&trial);
+		if (trial.NS * (size_t)st->D > TRACK_BUDGET)
+			break;
+		trial.track_of[pick] = trial.nt - 1;
+		*sh = trial;
+	}
 }
 
 static int reserve(rs_dp *dp, size_t states, size_t cells)
@@ -159,6 +226,38 @@ static int reserve(rs_dp *dp, size_t states, size_t cells)
 	return 0;
 }
 
+/* Decoded coordinates of every resource index (dp->coord). */
+static int decode_resources(rs_dp *dp, const shape *sh)
+{
+	size_t need = (size_t)sh->R * (2 + MAX_TRACKED);
+	if (need > dp->cap_coord) {
+		free(dp->coord);
+		dp->coord = malloc(need * sizeof *dp->coord);
+		if (!dp->coord) {
+			dp->cap_coord = 0;
+			return -1;
+		}
+		dp->cap_coord = need;
+	}
+	if (4 * sh->NK > dp->cap_range) {
+		free(dp->range);
+		dp->range = malloc((size_t)(4 * sh->NK) * sizeof *dp->range);
+		if (!dp->range) {
+			dp->cap_range = 0;
+			return -1;
+		}
+		dp->cap_range = 4 * sh->NK;
+	}
+	for (int r = 0; r < sh->R; r++) {
+		int32_t *c = &dp->coord[(size_t)r * (2 + MAX_TRACKED)];
+		c[0] = r / sh->sM;
+		c[1] = (r / sh->sW) % sh->W;
+		for (int j = 0; j < sh->nt; j++)
+			c[2 + j] = (r / sh->sT[j]) % (sh->tmax[j] + 1);
+	}
+	return 0;
+}
+
 /*
  * One shortest-path pass with the prices given. Fills out (D values) and
  * returns 0, or -1 if no schedule keeps the tracked rules.
@@ -167,30 +266,37 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 		   double mu, double nu, int *out)
 {
 	const rota_employee *em = &st->p->employees[e];
-	const int D = st->D, S = st->S, NK = sh->NK, M = sh->M, W = sh->W;
+	const int D = st->D, S = st->S, NK = sh->NK, R = sh->R;
 	const int RO = sh->RO, RC = sh->RC;
 	const int minC = em->min_consecutive > 1 ? em->min_consecutive : 1;
 	const int limC = em->max_consecutive != ROTA_UNLIMITED;
-	const size_t NS = (size_t)sh->NS;
+	const size_t NS = sh->NS;
+	const int CW = 2 + MAX_TRACKED;
 	double *cur = dp->cur, *nxt = dp->nxt;
 	int32_t *pred = dp->pred;
-	/* Target run state per (source run state, value) for this day. */
-	int tgt[1 + 64];
-	int wk_add[1 + 64];
+	int tgt[1 + 64], wk_add[1 + 64], vals[1 + 64];
 
+	/* Reachable resource indexes of each run state lie in [lo, hi]:
+	 * most of the state space is unreachable on most days, and skipping
+	 * it is most of the speed. */
+	int *lo = dp->range, *hi = lo + NK, *nlo = hi + NK, *nhi = nlo + NK;
 	for (size_t i = 0; i < NS; i++)
 		cur[i] = INFINITY;
 	for (int d = 0; d < D; d++) {
 		for (size_t i = 0; i < NS; i++)
 			nxt[i] = INFINITY;
+		for (int k = 0; k < NK; k++) {
+			nlo[k] = R;
+			nhi[k] = -1;
+		}
 		int32_t *pd = &pred[(size_t)d * NS];
 		const double *cd = &dp->c[(size_t)d * (S + 1)];
 		int dow = d % 7;
-		/* Day 0 comes from a virtual long rest. */
+		/* Day 0 comes from a virtual long rest (k = -1). */
 		int k_lo = d == 0 ? -1 : 0, k_hi = d == 0 ? 0 : NK;
 		for (int k = k_lo; k < k_hi; k++) {
 			int off = k < 0 || k < RO;
-			int r, s = -1;
+			int r, s = -1, nv = 0;
 			if (k < 0) {
 				r = RO;
 			} else if (off) {
@@ -199,14 +305,9 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 				s = (k - RO) / RC;
 				r = (k - RO) % RC + 1;
 			}
-			/* Value -1 (off) at index 0, shift t at t + 1. */
-			int nv = 0;
-			int vals[1 + 64];
 			if (off) {
 				vals[nv] = -1;
 				tgt[nv] = (r + 1 > RO ? RO : r + 1) - 1;
-				if (k < 0)
-					tgt[nv] = RO - 1;
 				wk_add[nv++] = 0;
 				if (!em->day_off[d] && (r >= RO || r == d)) {
 					for (int t = 0; t < S; t++) {
@@ -235,39 +336,57 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 					}
 				}
 			}
+			const double *src = k < 0 ? NULL : &cur[(size_t)k * R];
+			int r_lo = k < 0 ? 0 : lo[k], r_hi = k < 0 ? 1 : hi[k] + 1;
+			if (r_lo >= r_hi)
+				continue;
 			for (int j = 0; j < nv; j++) {
 				int v = vals[j];
 				int du = v >= 0 && sh->track_min ? dp->units[v] : 0;
 				int dw = sh->track_wk ? wk_add[j] : 0;
+				int jt = v >= 0 ? sh->track_of[v] : -1;
 				double add = cd[v + 1];
 				if (v >= 0 && !sh->track_wk && wk_add[j])
 					add += nu;
 				if (v >= 0 && !sh->track_min)
 					add += mu * st->p->shifts[v].length;
-				size_t base_t = (size_t)tgt[j] * M;
-				for (int m = 0; m < M; m++) {
-					int m2 = m + du;
-					if (m2 > sh->Mmax) {
-						if (!sh->msat)
-							break;
-						m2 = sh->Mmax;
-					}
-					size_t src = k < 0 ? 0 : ((size_t)k * M + m) * W;
-					if (k < 0 && m > 0)
-						break;
-					for (int w = 0; w < W; w++) {
-						int w2 = w + dw;
-						if (w2 >= W || (k < 0 && w > 0))
-							break;
-						double cs = k < 0 ? 0.0 : cur[src + w];
-						if (cs == INFINITY)
-							continue;
-						double nc = cs + add;
-						size_t ti = (base_t + m2) * W + w2;
-						if (nc < nxt[ti]) {
-							nxt[ti] = nc;
-							pd[ti] = k < 0 ? -1 : (int32_t)(src + w);
+				double *dst = &nxt[(size_t)tgt[j] * R];
+				int32_t *pdst = &pd[(size_t)tgt[j] * R];
+				int base = k < 0 ? -1 : k * R;
+				int *tlo = &nlo[tgt[j]], *thi = &nhi[tgt[j]];
+				for (int ri = r_lo; ri < r_hi; ri++) {
+					double cs = src ? src[ri] : 0.0;
+					if (cs == INFINITY)
+						continue;
+					const int32_t *co = &dp->coord[(size_t)ri * CW];
+					int r2 = ri;
+					if (du) {
+						int m2 = co[0] + du;
+						if (m2 > sh->Mmax) {
+							if (!sh->msat)
+								continue;
+							m2 = sh->Mmax;
 						}
+						r2 += (m2 - co[0]) * sh->sM;
+					}
+					if (dw) {
+						if (co[1] + 1 >= sh->W)
+							continue;
+						r2 += sh->sW;
+					}
+					if (jt >= 0) {
+						if (co[2 + jt] + 1 > sh->tmax[jt])
+							continue;
+						r2 += sh->sT[jt];
+					}
+					double nc = cs + add;
+					if (nc < dst[r2]) {
+						dst[r2] = nc;
+						pdst[r2] = base < 0 ? -1 : base + ri;
+						if (r2 < *tlo)
+							*tlo = r2;
+						if (r2 > *thi)
+							*thi = r2;
 					}
 				}
 			}
@@ -275,20 +394,24 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 		double *t = cur;
 		cur = nxt;
 		nxt = t;
+		int *tl = lo, *th = hi;
+		lo = nlo;
+		hi = nhi;
+		nlo = tl;
+		nhi = th;
 	}
 	/* Best final state meeting the minimum minutes. */
 	double best = INFINITY;
 	size_t bi = 0;
 	for (int k = 0; k < NK; k++)
-		for (int m = 0; m < M; m++) {
-			if (sh->track_min && m < sh->min_units)
+		for (int ri = 0; ri < R; ri++) {
+			if (sh->track_min &&
+			    dp->coord[(size_t)ri * CW] < sh->min_units)
 				continue;
-			for (int w = 0; w < W; w++) {
-				size_t i = ((size_t)k * M + m) * W + w;
-				if (cur[i] < best) {
-					best = cur[i];
-					bi = i;
-				}
+			size_t i = (size_t)k * R + ri;
+			if (cur[i] < best) {
+				best = cur[i];
+				bi = i;
 			}
 		}
 	/* The buffers swapped D times; keep dp's pointers owning them. */
@@ -298,7 +421,7 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 		return -1;
 	size_t i = bi;
 	for (int d = D - 1; d >= 0; d--) {
-		int k = (int)(i / ((size_t)M * W));
+		int k = (int)(i / (size_t)R);
 		out[d] = k < RO ? ROTA_OFF : (k - RO) / RC;
 		int32_t p = pred[(size_t)d * NS + i];
 		if (d > 0)
@@ -307,68 +430,56 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 	return 0;
 }
 
-int64_t rs_dp_best(rs_dp *dp, rs_state *st, int e, int *out, ov_rng *rng,
-		   int noise)
+/*
+ * Runs the shortest path on the day costs in dp->c, raising prices on
+ * per-type limits (and minutes or weekends when the state leaves them
+ * out) until the schedule keeps them. Returns 0 with out filled, or -1.
+ * *exact is set when the first pass already kept every rule with the
+ * state tracking them, so the schedule is optimal for these costs.
+ */
+static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 {
 	const rota_employee *em = &st->p->employees[e];
 	const int D = st->D, S = st->S;
+	*exact = 0;
 	if (S > 64)
-		return RS_INF; /* the transition tables above hold 64 types */
+		return -1; /* the transition tables above hold 64 types */
 
 	shape sh;
 	make_shape(st, e, &sh, 1, 1);
-	if ((size_t)sh.NS * (size_t)D > DP_BUDGET)
+	if (sh.NS * (size_t)D > DP_BUDGET)
 		make_shape(st, e, &sh, 1, 0);
-	if ((size_t)sh.NS * (size_t)D > DP_BUDGET)
+	if (sh.NS * (size_t)D > DP_BUDGET)
 		make_shape(st, e, &sh, 0, 0);
-	if (reserve(dp, (size_t)sh.NS, (size_t)sh.NS * (size_t)D))
-		return RS_INF;
+	if (reserve(dp, sh.NS, sh.NS * (size_t)D) || decode_resources(dp, &sh))
+		return -1;
 	for (int s = 0; s < S; s++)
 		dp->units[s] = st->p->shifts[s].length / sh.unit;
-
-	/* Day costs: requests plus marginal cover, in integers and with noise. */
 	double scale = 1.0;
-	for (int d = 0; d < D; d++) {
-		const int *rq = &st->req[((size_t)e * D + d) * (S + 1)];
-		int64_t *ci = &dp->ci[(size_t)d * (S + 1)];
-		double *c = &dp->c[(size_t)d * (S + 1)];
-		ci[0] = rq[0];
-		for (int s = 0; s < S; s++)
-			ci[s + 1] = st->usable[e * S + s]
-					    ? rq[s + 1] + rs_cover_delta(st, e, d, s)
-					    : 0;
-		for (int v = 0; v <= S; v++) {
-			c[v] = (double)ci[v];
-			if (noise > 0)
-				c[v] += (double)ov_rng_range(rng, 0, noise);
-			if (fabs(c[v]) > scale)
-				scale = fabs(c[v]);
-		}
-	}
+	size_t nc = (size_t)D * (S + 1);
+	for (size_t i = 0; i < nc; i++)
+		if (fabs(dp->c[i]) > scale)
+			scale = fabs(dp->c[i]);
 
-	/* Prices for the rules the state leaves out. */
 	int limited = 0;
 	for (int s = 0; s < S; s++) {
 		dp->lam[s] = 0;
 		if (em->max_shifts && em->max_shifts[s] != ROTA_UNLIMITED &&
-		    em->max_shifts[s] < D)
+		    em->max_shifts[s] < D && sh.track_of[s] < 0)
 			limited = 1;
 	}
 	double mu = 0, nu = 0, step = scale / 4 + 1;
 	double mu_step = step / 480.0;
 	int *cnt = calloc((size_t)(S > 0 ? S : 1), sizeof(int));
-	if (!cnt)
-		return RS_INF;
-	int64_t result = RS_INF;
-	double *c0 = NULL;
-	if (limited) {
-		c0 = malloc((size_t)D * (S + 1) * sizeof *c0);
-		if (!c0) {
-			free(cnt);
-			return RS_INF;
-		}
-		memcpy(c0, dp->c, (size_t)D * (S + 1) * sizeof *c0);
+	double *c0 = limited ? malloc(nc * sizeof *c0) : NULL;
+	if (!cnt || (limited && !c0)) {
+		free(cnt);
+		free(c0);
+		return -1;
 	}
+	if (limited)
+		memcpy(c0, dp->c, nc * sizeof *c0);
+	int result = -1;
 	for (int round = 0; round < DP_ROUNDS; round++) {
 		if (limited && round > 0)
 			for (int d = 0; d < D; d++)
@@ -416,12 +527,56 @@ int64_t rs_dp_best(rs_dp *dp, rs_state *st, int e, int *out, ov_rng *rng,
 		}
 		if (rs_emp_breaches(st, e, out) == 0) {
 			result = 0;
-			for (int d = 0; d < D; d++)
-				result += dp->ci[(size_t)d * (S + 1) + out[d] + 1];
+			*exact = round == 0;
 		}
 		break;
 	}
+	if (limited)
+		memcpy(dp->c, c0, nc * sizeof *c0);
 	free(c0);
 	free(cnt);
 	return result;
+}
+
+int64_t rs_dp_best(rs_dp *dp, rs_state *st, int e, int *out, ov_rng *rng,
+		   int noise)
+{
+	const int D = st->D, S = st->S;
+	/* Day costs: requests plus marginal cover, in integers and with noise. */
+	for (int d = 0; d < D; d++) {
+		const int *rq = &st->req[((size_t)e * D + d) * (S + 1)];
+		int64_t *ci = &dp->ci[(size_t)d * (S + 1)];
+		double *c = &dp->c[(size_t)d * (S + 1)];
+		ci[0] = rq[0];
+		for (int s = 0; s < S; s++)
+			ci[s + 1] = st->usable[e * S + s]
+					    ? rq[s + 1] + rs_cover_delta(st, e, d, s)
+					    : 0;
+		for (int v = 0; v <= S; v++) {
+			c[v] = (double)ci[v];
+			if (noise > 0)
+				c[v] += (double)ov_rng_range(rng, 0, noise);
+		}
+	}
+	int exact;
+	if (dp_run(dp, st, e, out, &exact))
+		return RS_INF;
+	int64_t cost = 0;
+	for (int d = 0; d < D; d++)
+		cost += dp->ci[(size_t)d * (S + 1) + out[d] + 1];
+	return cost;
+}
+
+int rs_dp_price(rs_dp *dp, rs_state *st, int e, const double *cost, int *out,
+		double *value, int *exact)
+{
+	size_t nc = (size_t)st->D * (st->S + 1);
+	memcpy(dp->c, cost, nc * sizeof *dp->c);
+	if (dp_run(dp, st, e, out, exact))
+		return -1;
+	double v = 0;
+	for (int d = 0; d < st->D; d++)
+		v += cost[(size_t)d * (st->S + 1) + out[d] + 1];
+	*value = v;
+	return 0;
 }

@@ -1,0 +1,47 @@
+/*
+ * rota_cg.h - column generation for the rota solver (rota_cg.c). Private
+ * to src/rota/; used by rota_solve.c.
+ */
+#ifndef ROTA_CG_H
+#define ROTA_CG_H
+
+#include "rota/rota_int.h"
+
+typedef struct rs_cg rs_cg;
+
+/*
+ * A master problem seeded with the current roster of st (one column per
+ * employee). st and dp are borrowed and must outlive it. NULL when out of
+ * memory. Free with rs_cg_free.
+ */
+rs_cg *rs_cg_new(rs_state *st, rs_dp *dp);
+void rs_cg_free(rs_cg *cg);
+
+/*
+ * Alternates solving the relaxation and pricing every employee until no
+ * schedule can lower it or `seconds` pass. *rounds counts the LP solves.
+ * Returns 0, or -1 if the LP solver failed.
+ */
+int rs_cg_run(rs_cg *cg, double seconds, int *rounds);
+
+/* The relaxation's last objective; *valid when it is a proven bound. */
+double rs_cg_bound(const rs_cg *cg, int *valid);
+
+/*
+ * Chooses one generated schedule per employee with whole numbers
+ * (branch-and-cut, at most `seconds`), starting from `incumbent` (E * D,
+ * may be NULL). Writes the roster to out (E * D). Returns 0, or -1 if no
+ * integer solution was found in time.
+ */
+int rs_cg_integer(rs_cg *cg, double seconds, const int *incumbent, int *out);
+
+/*
+ * Diving: repeatedly fixes the employee whose schedule the relaxation
+ * takes most nearly whole, re-pricing the others each time, until every
+ * employee has one schedule; writes the roster to out (E * D). Returns 0,
+ * or -1 when time ran out first. rs_cg_unfix lifts the fixings.
+ */
+int rs_cg_dive(rs_cg *cg, double seconds, int *out);
+void rs_cg_unfix(rs_cg *cg);
+
+#endif
