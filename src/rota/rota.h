@@ -14,6 +14,8 @@
 
 /* A day with no shift in a roster. */
 #define ROTA_OFF (-1)
+/* Most shift types a problem may have (the largest benchmark has 32). */
+#define ROTA_MAX_SHIFTS 64
 /* "No limit" for counts and minutes. */
 #define ROTA_UNLIMITED (-1)
 
@@ -155,11 +157,11 @@ ov_status rota_read_cq(const char *path, rota_problem **out, ov_err *err);
 ov_status rota_parse_cq(const char *text, const char *name,
 			rota_problem **out, ov_err *err);
 
-/* --- the solver (rota_solve.c and rota_search.c) --- */
+/* --- the solver (rota_solve.c, rota_eval.c, rota_dp.c, rota_cg.c) --- */
 
 typedef struct {
 	double seconds;      /* wall-clock limit, > 0 */
-	uint64_t seed;       /* same seed + same limit on iterations = same roster */
+	uint64_t seed;       /* the random choices of the search */
 	long max_iterations; /* 0 = until the time runs out */
 	/* Called now and then with the best objective so far; may be NULL. */
 	void (*progress)(void *ctx, double seconds, int64_t objective,
@@ -182,8 +184,13 @@ typedef struct {
 /*
  * Solves p and fills *out with an owned roster (free with
  * rota_roster_free). The roster is the best found; it may break hard rules
- * when none that keeps them was found (info->feasible says). Deterministic
- * for a given seed when opts->max_iterations stops the search first.
+ * when none that keeps them was found (info->feasible says). The phases
+ * (best responses, column generation, diving, local search) share the
+ * time limit by the clock, so two runs with one seed give the same roster
+ * only when every phase finishes before its share of the time runs out
+ * (small problems, or a limit the search does not need); a roster proven
+ * optimal (objective == lower_bound) is reached the same way each time.
+ * At most ROTA_MAX_SHIFTS shift types.
  */
 ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 		     rota_roster **out, rota_solve_info *info, ov_err *err);

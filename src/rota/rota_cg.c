@@ -37,9 +37,6 @@ struct rs_cg {
 	int *buf;
 	double bound;     /* last LP objective */
 	int bound_valid;  /* pricing proved no column can improve it */
-	/* For handing the incumbent to GLPK's branch-and-cut. */
-	const int *incumbent;
-	double deadline;
 	/* Diving: the column each employee is fixed to, or -1. */
 	int *fixed;
 };
@@ -262,105 +259,6 @@ double rs_cg_bound(const rs_cg *cg, int *valid)
 	return cg->bound;
 }
 
-/* Hands the incumbent roster to GLPK as a first integer solution. */
-static void callback(glp_tree *tree, void *info)
-{
-	rs_cg *cg = info;
-	if (glp_ios_reason(tree) == GLP_IHEUR && cg->incumbent) {
-		glp_prob *lp = glp_ios_get_prob(tree);
-		int n = glp_get_num_cols(lp);
-		double *x = calloc((size_t)n + 1, sizeof *x);
-		if (x) {
-			/* Slacks first, then the incumbent's columns. */
-			const rota_problem *p = cg->st->p;
-			int *cnt = calloc((size_t)cg->C + 1, sizeof *cnt);
-			for (int i = 0; cnt && i < cg->n_cols; i++) {
-				const column *c = &cg->cols[i];
-				if (memcmp(c->sched,
-					   &cg->incumbent[(size_t)c->e * cg->D],
-					   (size_t)cg->D * sizeof(int)) != 0)
-					continue;
-				x[cg->first_lambda + i] = 1.0;
-				for (int d = 0; d < cg->D; d++) {
-					int s = c->sched[d];
-					if (s < 0)
-						continue;
-					int k = d * cg->S + s;
-					for (int j = cg->st->row_start[k];
-					     j < cg->st->row_start[k + 1]; j++) {
-						int r = cg->st->row_of[j];
-						if (cg->st->qual[(size_t)c->e * p->n_cover + r])
-							cnt[r]++;
-					}
-				}
-			}
-			if (cnt) {
-				for (int r = 0; r < cg->C; r++) {
-					int diff = p->cover[r].need - cnt[r];
-					x[2 * r + 1] = diff > 0 ? diff : 0;
-					x[2 * r + 2] = diff < 0 ? -diff : 0;
-				}
-				glp_ios_heur_sol(tree, x);
-			}
-			free(cnt);
-			free(x);
-		}
-		cg->incumbent = NULL; /* once is enough */
-	}
-	if (now_s() > cg->deadline)
-		glp_ios_terminate(tree);
-}
-
-int rs_cg_integer(rs_cg *cg, double seconds, const int *incumbent, int *out)
-{
-	/* Each employee's columns must be chosen whole. */
-	for (int i = 0; i < cg->n_cols; i++)
-		glp_set_col_kind(cg->lp, cg->first_lambda + i, GLP_BV);
-	glp_iocp parm;
-	glp_init_iocp(&parm);
-	parm.msg_lev = GLP_MSG_OFF;
-	parm.tm_lim = (int)(seconds * 1000) > 1 ? (int)(seconds * 1000) : 1;
-	parm.cb_func = callback;
-	parm.cb_info = cg;
-	parm.fp_heur = GLP_ON;
-	parm.mir_cuts = GLP_OFF;
-	parm.gmi_cuts = GLP_OFF;
-	parm.cov_cuts = GLP_ON;
-	parm.clq_cuts = GLP_ON;
-	cg->incumbent = incumbent;
-	cg->deadline = now_s() + seconds;
-	if (solve_lp(cg, seconds) != 0)
-		return -1;
-	int rc = glp_intopt(cg->lp, &parm);
-	int status = glp_mip_status(cg->lp);
-	int ok = (rc == 0 || rc == GLP_ETMLIM || rc == GLP_ESTOP) &&
-		 (status == GLP_OPT || status == GLP_FEAS);
-	if (ok) {
-		for (int e = 0; e < cg->E; e++)
-			for (int d = 0; d < cg->D; d++)
-				out[(size_t)e * cg->D + d] = ROTA_OFF;
-		int *seen = calloc((size_t)cg->E + 1, sizeof *seen);
-		if (!seen)
-			ok = 0;
-		for (int i = 0; ok && i < cg->n_cols; i++) {
-			if (glp_mip_col_val(cg->lp, cg->first_lambda + i) < 0.5)
-				continue;
-			const column *c = &cg->cols[i];
-			seen[c->e]++;
-			memcpy(&out[(size_t)c->e * cg->D], c->sched,
-			       (size_t)cg->D * sizeof(int));
-		}
-		for (int e = 0; ok && e < cg->E; e++)
-			if (seen[e] != 1)
-				ok = 0;
-		free(seen);
-	}
-	/* Back to a relaxation for further pricing. */
-	for (int i = 0; i < cg->n_cols; i++)
-		glp_set_col_kind(cg->lp, cg->first_lambda + i, GLP_CV);
-	return ok ? 0 : -1;
-}
-
 /* Fixes employee e to column i: the others of e's columns go to zero. */
 static void fix_column(rs_cg *cg, int i)
 {
@@ -429,12 +327,4 @@ int rs_cg_dive(rs_cg *cg, double seconds, int *out)
 		memcpy(&out[(size_t)e * cg->D], cg->cols[cg->fixed[e]].sched,
 		       (size_t)cg->D * sizeof(int));
 	return 0;
-}
-
-void rs_cg_unfix(rs_cg *cg)
-{
-	for (int e = 0; e < cg->E; e++)
-		cg->fixed[e] = -1;
-	for (int j = 0; j < cg->n_cols; j++)
-		glp_set_col_bnds(cg->lp, cg->first_lambda + j, GLP_LO, 0.0, 0.0);
 }

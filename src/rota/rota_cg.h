@@ -28,20 +28,11 @@ int rs_cg_run(rs_cg *cg, double seconds, int *rounds);
 double rs_cg_bound(const rs_cg *cg, int *valid);
 
 /*
- * Chooses one generated schedule per employee with whole numbers
- * (branch-and-cut, at most `seconds`), starting from `incumbent` (E * D,
- * may be NULL). Writes the roster to out (E * D). Returns 0, or -1 if no
- * integer solution was found in time.
- */
-int rs_cg_integer(rs_cg *cg, double seconds, const int *incumbent, int *out);
-
-/*
  * Diving: repeatedly fixes the employee whose schedule the relaxation
  * takes most nearly whole, re-pricing the others each time, until every
  * employee has one schedule; writes the roster to out (E * D). Returns 0,
- * or -1 when time ran out first. rs_cg_unfix lifts the fixings.
+ * or -1 when time ran out first.
  */
 int rs_cg_dive(rs_cg *cg, double seconds, int *out);
-void rs_cg_unfix(rs_cg *cg);
 
 #endif

@@ -9,6 +9,7 @@
  * rise until the limit holds. Called by the search in rota_solve.c.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,19 +112,26 @@ static int weekends_in(int D)
 	return D / 7 + (D % 7 == 6 ? 1 : 0);
 }
 
+/* Sets the strides and sizes; a state space past 2^30 gets NS = SIZE_MAX
+ * so the caller falls back to a smaller shape. */
 static void set_strides(shape *sh)
 {
-	int st = 1;
+	size_t st = 1, big = (size_t)1 << 30;
 	for (int j = sh->nt - 1; j >= 0; j--) {
-		sh->sT[j] = st;
-		st *= sh->tmax[j] + 1;
+		sh->sT[j] = (int)st;
+		st *= (size_t)sh->tmax[j] + 1;
 	}
-	sh->sW = st;
-	st *= sh->W;
-	sh->sM = st;
-	st *= sh->M;
-	sh->R = st;
-	sh->NS = (size_t)sh->NK * (size_t)sh->R;
+	sh->sW = (int)st;
+	st *= (size_t)sh->W;
+	sh->sM = (int)st;
+	st *= (size_t)sh->M;
+	if (st > big || (size_t)sh->NK * st > big) {
+		sh->R = 0;
+		sh->NS = SIZE_MAX / 2;
+		return;
+	}
+	sh->R = (int)st;
+	sh->NS = (size_t)sh->NK * st;
 }
 
 static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
@@ -132,11 +140,18 @@ static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
 	const rota_employee *em = &st->p->employees[e];
 	int S = st->S;
 	memset(sh, 0, sizeof *sh);
+	/* No run is longer than the horizon: clamp so limits far above it
+	 * cannot blow up the state space. */
+	int D = st->D;
 	sh->RO = em->min_days_off > 1 ? em->min_days_off : 1;
+	if (sh->RO > D + 1)
+		sh->RO = D + 1;
 	if (em->max_consecutive != ROTA_UNLIMITED)
 		sh->RC = em->max_consecutive;
 	else
 		sh->RC = em->min_consecutive > 1 ? em->min_consecutive : 1;
+	if (sh->RC > D + 1)
+		sh->RC = D + 1;
 	sh->NK = sh->RO + S * sh->RC;
 
 	sh->M = 1;
@@ -155,7 +170,12 @@ static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
 		sh->track_min = 1;
 		sh->unit = g;
 		if (has_max) {
-			sh->Mmax = em->max_minutes / g;
+			/* No more than working every day on the longest shift. */
+			long long most_min = (long long)D * 1440;
+			long long cap = em->max_minutes < most_min
+						? em->max_minutes
+						: most_min;
+			sh->Mmax = (int)(cap / g);
 			sh->msat = 0;
 		} else {
 			sh->Mmax = (em->min_minutes + g - 1) / g;
@@ -177,7 +197,9 @@ static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
 	int most = st->D;
 	if (has_max && shortest > 0 && em->max_minutes / shortest < most)
 		most = em->max_minutes / shortest;
-	while (sh->nt < MAX_TRACKED && em->max_shifts) {
+	/* Without exact minutes the DP runs many priced passes; keep each
+	 * pass small then. */
+	while (sh->track_min && sh->nt < MAX_TRACKED && em->max_shifts) {
 		int pick = -1;
 		for (int s = 0; s < S && s < 64; s++) {
 			int m = em->max_shifts[s];
@@ -194,7 +216,7 @@ static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
 		trial.tmax[trial.nt] = em->max_shifts[pick];
 		trial.nt++;
 		set_strides(&trial);
-		if (trial.NS * (size_t)st->D > TRACK_BUDGET)
+		if (trial.NS > TRACK_BUDGET / (size_t)st->D)
 			break;
 		trial.track_of[pick] = trial.nt - 1;
 		*sh = trial;
@@ -447,11 +469,12 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 
 	shape sh;
 	make_shape(st, e, &sh, 1, 1);
-	if (sh.NS * (size_t)D > DP_BUDGET)
+	if (sh.NS > DP_BUDGET / (size_t)D)
 		make_shape(st, e, &sh, 1, 0);
-	if (sh.NS * (size_t)D > DP_BUDGET)
+	if (sh.NS > DP_BUDGET / (size_t)D)
 		make_shape(st, e, &sh, 0, 0);
-	if (reserve(dp, sh.NS, sh.NS * (size_t)D) || decode_resources(dp, &sh))
+	if (sh.NS > DP_BUDGET / (size_t)D ||
+	    reserve(dp, sh.NS, sh.NS * (size_t)D) || decode_resources(dp, &sh))
 		return -1;
 	for (int s = 0; s < S; s++)
 		dp->units[s] = st->p->shifts[s].length / sh.unit;
@@ -469,18 +492,23 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 			limited = 1;
 	}
 	double mu = 0, nu = 0, step = scale / 4 + 1;
-	double mu_step = step / 480.0;
+	/* Price per minute: bracketed, then halved (minutes fall as mu
+	 * rises). lo gives too many minutes, hi too few. */
+	double mu_lo = 0, mu_hi = 0, mu_step = step / 480.0;
+	int have_lo = 0, have_hi = 0;
 	int *cnt = calloc((size_t)(S > 0 ? S : 1), sizeof(int));
-	double *c0 = limited ? malloc(nc * sizeof *c0) : NULL;
-	if (!cnt || (limited && !c0)) {
+	int *keep = malloc((size_t)D * sizeof *keep);
+	double *c0 = malloc(nc * sizeof *c0);
+	if (!cnt || !keep || !c0) {
 		free(cnt);
+		free(keep);
 		free(c0);
 		return -1;
 	}
-	if (limited)
-		memcpy(c0, dp->c, nc * sizeof *c0);
-	int result = -1;
-	for (int round = 0; round < DP_ROUNDS; round++) {
+	memcpy(c0, dp->c, nc * sizeof *c0);
+	int result = -1, rounds = sh.track_min ? DP_ROUNDS : 2 * DP_ROUNDS;
+	double kept = INFINITY;
+	for (int round = 0; round < rounds; round++) {
 		if (limited && round > 0)
 			for (int d = 0; d < D; d++)
 				for (int s = 0; s < S; s++)
@@ -498,6 +526,19 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 				if (d % 7 == 5 || (d % 7 == 6 && out[d - 1] < 0))
 					wk++;
 			}
+		/* Whatever the prices, a schedule keeping every rule is kept
+		 * if it is the cheapest seen. */
+		if (rs_emp_breaches(st, e, out) == 0) {
+			double c = 0;
+			for (int d = 0; d < D; d++)
+				c += c0[(size_t)d * (S + 1) + out[d] + 1];
+			if (c < kept) {
+				kept = c;
+				memcpy(keep, out, (size_t)D * sizeof *keep);
+				result = 0;
+				*exact = round == 0;
+			}
+		}
 		int again = 0;
 		for (int s = 0; s < S; s++)
 			if (em->max_shifts && em->max_shifts[s] != ROTA_UNLIMITED &&
@@ -506,33 +547,40 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 				again = 1;
 			}
 		if (!sh.track_min) {
-			if (em->max_minutes != ROTA_UNLIMITED &&
-			    minutes > em->max_minutes) {
-				mu += mu_step;
-				again = 1;
-			} else if (minutes < em->min_minutes) {
-				mu -= mu_step;
+			int over = em->max_minutes != ROTA_UNLIMITED &&
+				   minutes > em->max_minutes;
+			int under = minutes < em->min_minutes;
+			if (over) {
+				mu_lo = mu;
+				have_lo = 1;
+			} else if (under) {
+				mu_hi = mu;
+				have_hi = 1;
+			}
+			if (over || under) {
+				if (have_lo && have_hi)
+					mu = (mu_lo + mu_hi) / 2;
+				else if (over)
+					mu += mu_step;
+				else
+					mu -= mu_step;
+				mu_step *= 2;
 				again = 1;
 			}
-			mu_step *= 1.5;
 		}
 		if (!sh.track_wk && em->max_weekends != ROTA_UNLIMITED &&
 		    wk > em->max_weekends) {
 			nu += step * (wk - em->max_weekends);
 			again = 1;
 		}
-		if (again) {
-			step *= 1.5;
-			continue;
-		}
-		if (rs_emp_breaches(st, e, out) == 0) {
-			result = 0;
-			*exact = round == 0;
-		}
-		break;
+		if (!again)
+			break;
+		step *= 1.5;
 	}
-	if (limited)
-		memcpy(dp->c, c0, nc * sizeof *c0);
+	if (result == 0)
+		memcpy(out, keep, (size_t)D * sizeof *out);
+	free(keep);
+	memcpy(dp->c, c0, nc * sizeof *c0);
 	free(c0);
 	free(cnt);
 	return result;

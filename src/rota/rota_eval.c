@@ -209,8 +209,8 @@ static int longest_rest(const int *beg, const int *end, int n, int w0, int w1)
 			b = w1;
 		if (b - a > best)
 			best = b - a;
-		if (i < n)
-			prev_end = end[i];
+		if (i < n && end[i] > prev_end)
+			prev_end = end[i]; /* shifts may overlap */
 	}
 	return best;
 }

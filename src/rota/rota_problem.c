@@ -74,7 +74,7 @@ void rota_apply_daily_rest(rota_problem *p)
 
 static ov_status bad(ov_err *err, const char *field, const char *what)
 {
-	return OV_FAIL(err, OV_E_INPUT, field, "%s: %s", field, what);
+	return OV_FAIL(err, OV_E_INPUT, field, "%s", what);
 }
 
 ov_status rota_problem_validate(const rota_problem *p, ov_err *err)
@@ -85,6 +85,8 @@ ov_status rota_problem_validate(const rota_problem *p, ov_err *err)
 		return bad(err, "horizon", _("the horizon must be at least one day"));
 	if (p->n_shifts <= 0)
 		return bad(err, "shifts", _("there must be at least one shift type"));
+	if (p->n_shifts > ROTA_MAX_SHIFTS)
+		return bad(err, "shifts", _("there are more than 64 shift types"));
 	for (int s = 0; s < p->n_shifts; s++) {
 		const rota_shift *sh = &p->shifts[s];
 		snprintf(field, sizeof field, "shift[%s].length", sh->id);

@@ -105,7 +105,11 @@ static int rebuild(search *s, int n, int noise)
 	int ok = 0;
 	for (int i = 0; i < n; i++) {
 		int e = s->pick[i];
-		int64_t c = rs_dp_best(s->dp, st, e, s->buf, &s->rng, noise);
+		/* Past the time limit the rest keep their old schedules. */
+		int64_t c = elapsed(s) < s->opts->seconds
+				    ? rs_dp_best(s->dp, st, e, s->buf, &s->rng,
+						 noise)
+				    : RS_INF;
 		if (c >= RS_INF) {
 			rs_add(st, e, &s->save[(size_t)i * st->D]);
 			ok = -1;
