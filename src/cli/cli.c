@@ -362,3 +362,25 @@ int cli_main(int argc, char **argv, FILE *out, FILE *err)
 	free(args);
 	return code;
 }
+
+int cli_number_opt(cli_ctx *ctx, const char *name, const char *text,
+		   long long lo, long long hi, long long *out)
+{
+	if (!text)
+		return -1;
+	if (ov_parse_int(text, lo, hi, out))
+		return cli_usage_error(ctx, name,
+				       _("'%s' is not a whole number from %lld "
+					 "to %lld"),
+				       text, lo, hi);
+	return -1;
+}
+
+void cli_solve_progress(void *vctx, double seconds, int64_t objective,
+			int feasible)
+{
+	cli_ctx *ctx = vctx;
+	fprintf(ctx->err, _("%6.1f s  best %lld%s\n"), seconds,
+		(long long)objective, feasible ? "" : _(" (breaks rules)"));
+	fflush(ctx->err);
+}

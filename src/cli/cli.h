@@ -7,6 +7,7 @@
 #define CLI_H
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "base/ov_err.h"
@@ -63,6 +64,17 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts,
 /* Reports err on ctx->err (as JSON with --json) and returns its exit
  * code. */
 int cli_fail(cli_ctx *ctx, const ov_err *err);
+
+/* Parses the value of option `name` (NULL: not given, *out untouched) as
+ * a whole number in [lo, hi]. Returns -1 to go on, or the exit code after
+ * reporting a bad value. */
+int cli_number_opt(cli_ctx *ctx, const char *name, const char *text,
+		   long long lo, long long hi, long long *out);
+
+/* A solver's progress callback (rota_solve_opts.progress): one line on
+ * ctx->err per call; vctx is the cli_ctx. */
+void cli_solve_progress(void *vctx, double seconds, int64_t objective,
+			int feasible);
 
 /* Reports a usage error about one option and returns 1. */
 int cli_usage_error(cli_ctx *ctx, const char *field, const char *fmt, ...)

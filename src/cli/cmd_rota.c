@@ -12,29 +12,6 @@
 #include "cli.h"
 #include "rota/rota.h"
 
-static void progress(void *vctx, double seconds, int64_t objective,
-		     int feasible)
-{
-	cli_ctx *ctx = vctx;
-	fprintf(ctx->err, _("%6.1f s  best %lld%s\n"), seconds,
-		(long long)objective, feasible ? "" : _(" (breaks rules)"));
-	fflush(ctx->err);
-}
-
-/* Parses a number option in [lo, hi]; returns -1 to go on or an exit code. */
-static int number_opt(cli_ctx *ctx, const char *name, const char *text,
-		      long long lo, long long hi, long long *out)
-{
-	if (!text)
-		return -1;
-	if (ov_parse_int(text, lo, hi, out))
-		return cli_usage_error(ctx, name,
-				       _("'%s' is not a whole number from %lld "
-					 "to %lld"),
-				       text, lo, hi);
-	return -1;
-}
-
 static json_t *roster_json(const rota_problem *p, const rota_roster *r)
 {
 	json_t *obj = json_object();
@@ -130,8 +107,8 @@ int cmd_rota_solve_file(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(ctx, "INSTANCE",
 				       _("name the instance file to solve"));
 	long long seconds = 10, seed = 1;
-	if ((rc = number_opt(ctx, "--seconds", sec_s, 1, 86400, &seconds)) >= 0 ||
-	    (rc = number_opt(ctx, "--seed", seed_s, 0, 1000000000, &seed)) >= 0)
+	if ((rc = cli_number_opt(ctx, "--seconds", sec_s, 1, 86400, &seconds)) >= 0 ||
+	    (rc = cli_number_opt(ctx, "--seed", seed_s, 0, 1000000000, &seed)) >= 0)
 		return rc;
 
 	ov_err e;
@@ -140,7 +117,7 @@ int cmd_rota_solve_file(cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(ctx, &e);
 	rota_solve_opts so = {.seconds = (double)seconds,
 			      .seed = (uint64_t)seed,
-			      .progress = quiet ? NULL : progress,
+			      .progress = quiet ? NULL : cli_solve_progress,
 			      .progress_ctx = ctx};
 	rota_roster *r;
 	rota_solve_info info;

@@ -22,29 +22,6 @@
 /* At most this many variants in `rota heltid`. */
 #define HELTID_MAX_VARIANTS 8
 
-static void progress(void *vctx, double seconds, int64_t objective,
-		     int feasible)
-{
-	cli_ctx *ctx = vctx;
-	fprintf(ctx->err, _("%6.1f s  best %lld%s\n"), seconds,
-		(long long)objective, feasible ? "" : _(" (breaks rules)"));
-	fflush(ctx->err);
-}
-
-/* Parses a number option in [lo, hi]; returns -1 to go on or an exit code. */
-static int number_opt(cli_ctx *ctx, const char *name, const char *text,
-		      long long lo, long long hi, long long *out)
-{
-	if (!text)
-		return -1;
-	if (ov_parse_int(text, lo, hi, out))
-		return cli_usage_error(ctx, name,
-				       _("'%s' is not a whole number from %lld "
-					 "to %lld"),
-				       text, lo, hi);
-	return -1;
-}
-
 /* Parses --from: a date that is a Monday. -1 to go on or an exit code. */
 static int from_opt(cli_ctx *ctx, const char *text, ov_day *out)
 {
@@ -94,14 +71,36 @@ static int check_args(cli_ctx *ctx, rota_args *a, int from_needed)
 		ov_day t = ov_today();
 		a->from_day = t + (7 - ov_date_weekday(t)) % 7;
 	}
-	if ((rc = number_opt(ctx, "--weeks", a->weeks, 1, 52, &a->n_weeks)) >=
+	if ((rc = cli_number_opt(ctx, "--weeks", a->weeks, 1, 52, &a->n_weeks)) >=
 		    0 ||
-	    (rc = number_opt(ctx, "--seconds", a->seconds, 1, 3600,
+	    (rc = cli_number_opt(ctx, "--seconds", a->seconds, 1, 3600,
 			     &a->n_seconds)) >= 0 ||
-	    (rc = number_opt(ctx, "--seed", a->seed, 0, 1000000000,
+	    (rc = cli_number_opt(ctx, "--seed", a->seed, 0, 1000000000,
 			     &a->n_seed)) >= 0)
 		return rc;
 	return -1;
+}
+
+/* Parses the options plan and heltid share into *a (whose defaults are
+ * set) and checks them; -1 to go on or an exit code. */
+static int parse_args(cli_ctx *ctx, int argc, char **argv, rota_args *a,
+		      int from_needed)
+{
+	const char *pos[1];
+	int npos;
+	const cli_opt opts[] = {
+		{"unit", CLI_STRING, &a->unit, NULL},
+		{"from", CLI_STRING, &a->from, NULL},
+		{"weeks", CLI_STRING, &a->weeks, NULL},
+		{"seconds", CLI_STRING, &a->seconds, NULL},
+		{"seed", CLI_STRING, &a->seed, NULL},
+		{"municipality", CLI_STRING, &a->municipality, NULL},
+		{"quiet", CLI_FLAG, NULL, &a->quiet},
+		{NULL, CLI_FLAG, NULL, NULL}};
+	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
+	if (rc >= 0)
+		return rc;
+	return check_args(ctx, a, from_needed);
 }
 
 /* Opens the database and finds the unit; NULL with the exit code in
@@ -558,7 +557,7 @@ static ov_status solve(cli_ctx *ctx, const rota_problem *p, const staff_map *m,
 	memset(x, 0, sizeof *x);
 	rota_solve_opts so = {.seconds = (double)a->n_seconds,
 			      .seed = (uint64_t)a->n_seed,
-			      .progress = show_progress ? progress : NULL,
+			      .progress = show_progress ? cli_solve_progress : NULL,
 			      .progress_ctx = ctx};
 	ov_status st = rota_solve(p, &so, &x->roster, &x->info, e);
 	if (st == OV_OK) {
@@ -573,20 +572,10 @@ static ov_status solve(cli_ctx *ctx, const rota_problem *p, const staff_map *m,
 
 int cmd_rota_plan(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[1];
-	int npos, code;
+	int code;
 	rota_args a = {.n_weeks = 6, .n_seconds = 10, .n_seed = 1};
-	const cli_opt opts[] = {
-		{"unit", CLI_STRING, &a.unit, NULL},
-		{"from", CLI_STRING, &a.from, NULL},
-		{"weeks", CLI_STRING, &a.weeks, NULL},
-		{"seconds", CLI_STRING, &a.seconds, NULL},
-		{"seed", CLI_STRING, &a.seed, NULL},
-		{"municipality", CLI_STRING, &a.municipality, NULL},
-		{"quiet", CLI_FLAG, NULL, &a.quiet},
-		{NULL, CLI_FLAG, NULL, NULL}};
-	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
-	if (rc >= 0 || (rc = check_args(ctx, &a, 1)) >= 0)
+	int rc = parse_args(ctx, argc, argv, &a, 1);
+	if (rc >= 0)
 		return rc;
 	org_unit u;
 	db *d = open_unit(ctx, DB_WRITE, &a, &u, &code);
@@ -791,20 +780,10 @@ static json_t *variants_json(const variant *v, int n)
 
 int cmd_rota_heltid(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[1];
-	int npos, code;
+	int code;
 	rota_args a = {.n_weeks = 6, .n_seconds = 5, .n_seed = 1};
-	const cli_opt opts[] = {
-		{"unit", CLI_STRING, &a.unit, NULL},
-		{"from", CLI_STRING, &a.from, NULL},
-		{"weeks", CLI_STRING, &a.weeks, NULL},
-		{"seconds", CLI_STRING, &a.seconds, NULL},
-		{"seed", CLI_STRING, &a.seed, NULL},
-		{"municipality", CLI_STRING, &a.municipality, NULL},
-		{"quiet", CLI_FLAG, NULL, &a.quiet},
-		{NULL, CLI_FLAG, NULL, NULL}};
-	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
-	if (rc >= 0 || (rc = check_args(ctx, &a, 0)) >= 0)
+	int rc = parse_args(ctx, argc, argv, &a, 0);
+	if (rc >= 0)
 		return rc;
 	org_unit u;
 	db *d = open_unit(ctx, DB_READ, &a, &u, &code);

@@ -13,34 +13,10 @@
 #include "rota/rota.h"
 #include "support/support.h"
 
-/* Path of a file in tests/rota/data, beside this file's directory
- * (tests/cli) or found upwards from the test binary. */
+/* A file of tests/rota/data (owned). */
 static char *data_path(const char *name)
 {
-	char dir[1024], buf[2048];
-	snprintf(dir, sizeof dir, "%s", __FILE__);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		*slash = '\0';
-	else
-		snprintf(dir, sizeof dir, ".");
-	snprintf(buf, sizeof buf, "%s/../rota/data/%s", dir, name);
-	if (access(buf, R_OK) == 0)
-		return strdup(buf);
-	char exe[1024];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		for (char *s = strrchr(exe, '/'); s; s = strrchr(exe, '/')) {
-			*s = '\0';
-			snprintf(buf, sizeof buf, "%s/tests/rota/data/%s", exe,
-				 name);
-			if (access(buf, R_OK) == 0)
-				return strdup(buf);
-		}
-	}
-	fail_msg("test data %s not found", name);
-	return NULL;
+	return repo_file("tests/rota/data", name);
 }
 
 static json_t *parse(const char *text)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "db/db.h"
@@ -128,4 +129,36 @@ void scratch_close(scratch_db *s)
 	rm_rf(s->dir);
 	free(s->path);
 	free(s->dir);
+}
+
+char *repo_file(const char *dir, const char *name)
+{
+	char root[1024], buf[2048];
+	/* __FILE__ is "tests/support/support.c" (or absolute) when built
+	 * from the repository's root: its root is two folders up. */
+	snprintf(root, sizeof root, "%s", __FILE__);
+	for (int up = 0; up < 3; up++) {
+		char *slash = strrchr(root, '/');
+		if (slash)
+			*slash = '\0';
+		else
+			snprintf(root, sizeof root, ".");
+	}
+	snprintf(buf, sizeof buf, "%s/%s/%s", root, dir, name);
+	if (access(buf, R_OK) == 0)
+		return strdup(buf);
+	/* Else walk up from the test binary (<repo>/<B>/asan/tests/...). */
+	char exe[1024];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		for (char *c = strrchr(exe, '/'); c; c = strrchr(exe, '/')) {
+			*c = '\0';
+			snprintf(buf, sizeof buf, "%s/%s/%s", exe, dir, name);
+			if (access(buf, R_OK) == 0)
+				return strdup(buf);
+		}
+	}
+	fail_msg("test data %s/%s not found", dir, name);
+	return NULL;
 }

@@ -53,6 +53,11 @@ void scratch_close(scratch_db *s);
 struct db;
 int64_t sql_int(struct db *d, const char *sql);
 
+/* Path (malloc'd) of the repository file dir/name, e.g.
+ * ("tests/rota/data", "Instance2.txt"), found from this source's place or
+ * by walking up from the test binary; fails the test if it is missing. */
+char *repo_file(const char *dir, const char *name);
+
 /* Nonzero if haystack contains needle. */
 int contains(const char *haystack, const char *needle);
 
