@@ -140,5 +140,12 @@ int cmd_rota_solve_file(cli_ctx *ctx, int argc, char **argv);
 int cmd_rota_plan(cli_ctx *ctx, int argc, char **argv);
 int cmd_rota_heltid(cli_ctx *ctx, int argc, char **argv);
 int cmd_rota_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_rota_shifts(cli_ctx *ctx, int argc, char **argv);
+int cmd_rota_shift_set(cli_ctx *ctx, int argc, char **argv);
+int cmd_rota_rhythm(cli_ctx *ctx, int argc, char **argv);
+int cmd_rota_rhythm_set(cli_ctx *ctx, int argc, char **argv);
+int cmd_rota_needs(cli_ctx *ctx, int argc, char **argv);
+int cmd_rota_need_set(cli_ctx *ctx, int argc, char **argv);
+int cmd_rota_derive(cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -70,6 +70,78 @@ const cli_command cli_commands[] = {
 	    "--json prints one object with the roster by employee id. "
 	    "Progress goes to stderr unless --quiet."),
 	 cmd_rota_solve_file},
+	{"rota", "shifts", "--unit U [--municipality M]",
+	 N_("List a unit's shift types"),
+	 N_("Lists the shift types of unit U (ansvar code or name): code, "
+	    "name, start, end, length (hours:minutes; a shift that ends "
+	    "before it starts ends the next day) and category."),
+	 cmd_rota_shifts},
+	{"rota", "shift-set",
+	 "--unit U --code C [--name TEXT] [--name-se TEXT] [--start HH:MM] "
+	 "[--length MIN|H:MM | --end HH:MM] "
+	 "[--category day|evening|night|long|other] [--municipality M]",
+	 N_("Add or change a shift type"),
+	 N_("Adds shift type C to unit U, or changes the one with that code: "
+	    "only the options given change. A new shift type needs --name "
+	    "(Bokmål; --name-se in Northern Sámi, else cleared when --name "
+	    "changes, so Bokmål is shown), --start, --length in "
+	    "minutes or hours:minutes (or --end) and --category. Langvakter "
+	    "(category long) own no hours of the døgnrytmeplan when the "
+	    "bemanningsplan is derived. Prints the unit's shift types."),
+	 cmd_rota_shift_set},
+	{"rota", "rhythm",
+	 "--unit U [--weekday D] [--hour H] [--municipality M]",
+	 N_("Show a unit's døgnrytmeplan (staff needed per hour)"),
+	 N_("Shows hour by hour what unit U needs: nurses, health workers "
+	    "(not counting nurses), others, how many of them must speak "
+	    "Northern Sámi, and the task. Consecutive hours that need the "
+	    "same are one row. --weekday (0 = Monday to 6 = Sunday, a day's "
+	    "name, or a range such as 0-4) and --hour (0-23 or a range such "
+	    "as 7-14) limit the hours shown."),
+	 cmd_rota_rhythm},
+	{"rota", "rhythm-set",
+	 "--unit U --weekday D --hour H [--nurses N] [--health N] "
+	 "[--others N] [--sami N] [--task TEXT] [--task-se TEXT] "
+	 "[--municipality M]",
+	 N_("Set the staff a unit needs in some hours"),
+	 N_("Sets, for every hour in --hour (0-23 or a range such as 7-14) "
+	    "on every day in --weekday (0 = Monday to 6 = Sunday, a day's "
+	    "name, or a range such as 0-4), the nurses, health workers (not "
+	    "counting nurses), others and Sámi speakers needed, and the task "
+	    "(--task in Bokmål, --task-se in Northern Sámi, else cleared when "
+	    "--task changes, so Bokmål is shown); what is not given stays. All hours are saved or none. The bemanningsplan is "
+	    "not changed: run 'rota derive' for that."),
+	 cmd_rota_rhythm_set},
+	{"rota", "needs", "--unit U [--weekday D] [--municipality M]",
+	 N_("Show a unit's bemanningsplan (staff per shift and skill)"),
+	 N_("Shows for each weekday and shift of unit U the staff it needs "
+	    "by skill, as minimum–preferred: any (everyone on the shift), "
+	    "health (health workers and nurses), nurse, sami (Northern Sámi "
+	    "speakers). --weekday limits the days (0 = Monday to 6 = "
+	    "Sunday, a day's name, or a range such as 0-4)."),
+	 cmd_rota_needs},
+	{"rota", "need-set",
+	 "--unit U --weekday D --shift CODE --skill any|health|nurse|sami "
+	 "--min N [--preferred N] [--municipality M]",
+	 N_("Set the staff a shift needs"),
+	 N_("Sets, on every day in --weekday (0 = Monday to 6 = Sunday, a "
+	    "day's name, or a range such as 0-4), how many staff with the "
+	    "skill shift CODE must have (--min) and would like to have "
+	    "(--preferred, default the minimum). --min 0 without --preferred "
+	    "removes the row. All days are saved or none. 'rota derive' "
+	    "replaces these rows for every shift but langvakter."),
+	 cmd_rota_need_set},
+	{"rota", "derive", "--unit U [--municipality M]",
+	 N_("Derive the bemanningsplan from the døgnrytmeplan"),
+	 N_("Recomputes the bemanningsplan of unit U from its døgnrytmeplan: "
+	    "each hour belongs to the shift that started last before it; "
+	    "for each shift, weekday and skill the preferred count is the "
+	    "peak of its hours and the minimum the level at least half of "
+	    "them need. Rows of langvakter are kept (set them with 'rota "
+	    "need-set'), and the staff they put on duty is subtracted "
+	    "first. Fails, changing nothing, if an hour needs staff but no "
+	    "shift covers it. Prints the new bemanningsplan."),
+	 cmd_rota_derive},
 	{"rota", "plan",
 	 "--unit U --from YYYY-MM-DD [--weeks 6] [--seconds S] [--seed N] "
 	 "[--municipality M] [--quiet]",

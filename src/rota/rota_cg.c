@@ -8,9 +8,16 @@
  * with whole numbers over the generated schedules gives strong rosters.
  * GLPK does the linear and integer programming: a tested simplex and
  * branch-and-cut that no one should write again. Called by rota_solve.c.
+ *
+ * GLPK reports an internal error (a failed assertion, a bad argument) by
+ * printing it and calling abort(). Every GLPK call here runs under
+ * `guarded`, whose error hook jumps back out instead, frees GLPK's whole
+ * environment and makes the public function fail (-1), so the solver
+ * carries on without column generation.
  */
 #include <glpk.h>
 #include <math.h>
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -29,17 +36,102 @@ struct rs_cg {
 	rs_state *st;
 	rs_dp *dp;
 	glp_prob *lp;
+	unsigned long epoch; /* env_epoch when lp was made (see lp_alive) */
 	int C, E, D, S;
 	int first_lambda; /* LP column index of the first schedule */
 	column *cols;
 	int n_cols, cap_cols;
 	double *cost;     /* D * (S + 1) pricing costs */
 	int *buf;
+	/* add_column's 1-based row indexes and values (n_cover + 2 each);
+	 * owned here so a GLPK error jumping out of add_column leaks none. */
+	int *ind;
+	double *val;
 	double bound;     /* last LP objective */
 	int bound_valid;  /* pricing proved no column can improve it */
 	/* Diving: the column each employee is fixed to, or -1. */
 	int *fixed;
 };
+
+/* --- GLPK errors --- */
+
+/*
+ * GLPK keeps one environment per thread. After an error it is freed,
+ * and every glp_prob of the thread with it; env_epoch counts those
+ * losses so a master made before one knows its lp is gone. cur_guard is
+ * the innermost active `guarded` call's jump buffer.
+ */
+static _Thread_local unsigned long env_epoch;
+static _Thread_local jmp_buf *cur_guard;
+
+/* GLPK's error hook: leave GLPK (which would abort on return). */
+static void on_glpk_error(void *info)
+{
+	longjmp(*(jmp_buf *)info, 1);
+}
+
+/* GLPK's terminal hook: swallow everything. Terminal output is off, but
+ * GLPK turns it back on to print an error, which must not reach the
+ * program's stdout. */
+static int on_glpk_output(void *info, const char *s)
+{
+	(void)info;
+	(void)s;
+	return 1;
+}
+
+/*
+ * Runs fn(arg) with GLPK errors caught. Returns what fn returns, or -1
+ * after a GLPK error: GLPK's environment has then been freed (a later
+ * GLPK call makes a fresh one) and every lp made before is gone. fn must
+ * keep nothing it allocated only in its locals across a GLPK call (a
+ * longjmp would leak it); nested calls pass the error outwards.
+ */
+static int guarded(int (*fn)(void *), void *arg)
+{
+	jmp_buf jb;
+	/* Set before setjmp and never changed after: no volatile needed. */
+	jmp_buf *outer = cur_guard;
+	if (setjmp(jb)) {
+		cur_guard = outer;
+		glp_free_env();
+		env_epoch++;
+		if (outer)
+			longjmp(*outer, 1);
+		return -1;
+	}
+	cur_guard = &jb;
+	glp_error_hook(on_glpk_error, &jb);
+	glp_term_hook(on_glpk_output, NULL);
+	glp_term_out(GLP_OFF);
+	int rc = fn(arg);
+	cur_guard = outer;
+	glp_error_hook(outer ? on_glpk_error : NULL, outer);
+	return rc;
+}
+
+/* cg's master problem still exists (no GLPK error freed it). */
+static int lp_alive(const rs_cg *cg)
+{
+	return cg->lp && cg->epoch == env_epoch;
+}
+
+static int force_error(void *arg)
+{
+	(void)arg;
+	glp_prob *lp = glp_create_prob();
+	glp_add_rows(lp, 1);
+	glp_get_row_name(lp, 0); /* row numbers start at 1: an error */
+	glp_delete_prob(lp);
+	return 0;
+}
+
+int rs_cg_test_glpk_error(void)
+{
+	return guarded(force_error, NULL);
+}
+
+/* --- the master problem --- */
 
 static double now_s(void)
 {
@@ -48,11 +140,11 @@ static double now_s(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* Adds schedule sched of employee e as a master column. */
+/* Adds schedule sched of employee e as a master column. Calls GLPK:
+ * only under `guarded`. */
 static int add_column(rs_cg *cg, int e, const int *sched)
 {
 	rs_state *st = cg->st;
-	const rota_problem *p = st->p;
 	if (cg->n_cols == cg->cap_cols) {
 		int nc = cg->cap_cols ? cg->cap_cols * 2 : 256;
 		column *q = realloc(cg->cols, (size_t)nc * sizeof *q);
@@ -61,17 +153,15 @@ static int add_column(rs_cg *cg, int e, const int *sched)
 		cg->cols = q;
 		cg->cap_cols = nc;
 	}
-	int *copy = malloc((size_t)cg->D * sizeof *copy);
-	/* Row indexes and values, 1-based as GLPK wants. */
-	int *ind = malloc(((size_t)p->n_cover + 2) * sizeof *ind);
-	double *val = malloc(((size_t)p->n_cover + 2) * sizeof *val);
-	if (!copy || !ind || !val) {
-		free(copy);
-		free(ind);
-		free(val);
+	int *copy = malloc(((size_t)cg->D + 1) * sizeof *copy);
+	if (!copy)
 		return -1;
-	}
 	memcpy(copy, sched, (size_t)cg->D * sizeof *copy);
+	/* Owned by cg before GLPK is called; its LP column follows. */
+	cg->cols[cg->n_cols++] = (column){.e = e, .sched = copy};
+	/* Row indexes and values, 1-based as GLPK wants. */
+	int *ind = cg->ind;
+	double *val = cg->val;
 	int n = 0;
 	for (int d = 0; d < cg->D; d++) {
 		int s = sched[d];
@@ -80,7 +170,7 @@ static int add_column(rs_cg *cg, int e, const int *sched)
 		int k = d * cg->S + s;
 		for (int j = st->row_start[k]; j < st->row_start[k + 1]; j++) {
 			int i = st->row_of[j];
-			if (!st->qual[(size_t)e * p->n_cover + i])
+			if (!st->qual[(size_t)e * cg->C + i])
 				continue;
 			n++;
 			ind[n] = i + 1;
@@ -97,32 +187,16 @@ static int add_column(rs_cg *cg, int e, const int *sched)
 	double penalty = rs_emp_breaches(st, e, sched) ? 1e9 : 0.0;
 	glp_set_obj_coef(cg->lp, col, (double)rs_req_of(st, e, sched) + penalty);
 	glp_set_mat_col(cg->lp, col, n, ind, val);
-	free(ind);
-	free(val);
-	cg->cols[cg->n_cols++] = (column){.e = e, .sched = copy};
 	return 0;
 }
 
-rs_cg *rs_cg_new(rs_state *st, rs_dp *dp)
+/* Builds cg's master problem (under `guarded`); 0 or -1. */
+static int build_master(void *arg)
 {
+	rs_cg *cg = arg;
+	rs_state *st = cg->st;
 	const rota_problem *p = st->p;
-	rs_cg *cg = calloc(1, sizeof *cg);
-	if (!cg)
-		return NULL;
-	cg->st = st;
-	cg->dp = dp;
-	cg->C = p->n_cover;
-	cg->E = st->E;
-	cg->D = st->D;
-	cg->S = st->S;
-	cg->cost = malloc((size_t)st->D * (st->S + 1) * sizeof *cg->cost);
-	cg->buf = malloc(((size_t)st->D + 1) * sizeof *cg->buf);
-	cg->fixed = malloc(((size_t)st->E + 1) * sizeof *cg->fixed);
-	if (!cg->cost || !cg->buf || !cg->fixed) {
-		rs_cg_free(cg);
-		return NULL;
-	}
-	glp_term_out(GLP_OFF);
+	cg->epoch = env_epoch;
 	cg->lp = glp_create_prob();
 	glp_set_obj_dir(cg->lp, GLP_MIN);
 	if (cg->C + cg->E > 0)
@@ -149,25 +223,58 @@ rs_cg *rs_cg_new(rs_state *st, rs_dp *dp)
 		cg->fixed[e] = -1;
 	/* The current roster gives every employee a first column. */
 	for (int e = 0; e < cg->E; e++)
-		if (add_column(cg, e, &st->x[(size_t)e * st->D])) {
-			rs_cg_free(cg);
-			return NULL;
-		}
+		if (add_column(cg, e, &st->x[(size_t)e * st->D]))
+			return -1;
+	return 0;
+}
+
+rs_cg *rs_cg_new(rs_state *st, rs_dp *dp)
+{
+	const rota_problem *p = st->p;
+	rs_cg *cg = calloc(1, sizeof *cg);
+	if (!cg)
+		return NULL;
+	cg->st = st;
+	cg->dp = dp;
+	cg->C = p->n_cover;
+	cg->E = st->E;
+	cg->D = st->D;
+	cg->S = st->S;
+	cg->cost = malloc((size_t)st->D * (st->S + 1) * sizeof *cg->cost);
+	cg->buf = malloc(((size_t)st->D + 1) * sizeof *cg->buf);
+	cg->fixed = malloc(((size_t)st->E + 1) * sizeof *cg->fixed);
+	cg->ind = malloc(((size_t)cg->C + 2) * sizeof *cg->ind);
+	cg->val = malloc(((size_t)cg->C + 2) * sizeof *cg->val);
+	if (!cg->cost || !cg->buf || !cg->fixed || !cg->ind || !cg->val ||
+	    guarded(build_master, cg) != 0) {
+		rs_cg_free(cg);
+		return NULL;
+	}
 	return cg;
+}
+
+static int delete_lp(void *arg)
+{
+	glp_delete_prob(arg);
+	return 0;
 }
 
 void rs_cg_free(rs_cg *cg)
 {
 	if (!cg)
 		return;
-	if (cg->lp)
-		glp_delete_prob(cg->lp);
+	/* After a GLPK error the lp went with GLPK's environment. */
+	if (lp_alive(cg))
+		guarded(delete_lp, cg->lp);
+	cg->lp = NULL;
 	for (int i = 0; i < cg->n_cols; i++)
 		free(cg->cols[i].sched);
 	free(cg->cols);
 	free(cg->cost);
 	free(cg->buf);
 	free(cg->fixed);
+	free(cg->ind);
+	free(cg->val);
 	free(cg);
 }
 
@@ -187,12 +294,30 @@ static int solve_lp(rs_cg *cg, double seconds)
 
 /* Column generation for at most `seconds` and max_rounds LP solves
  * (0: no limit). Returns 0 when converged or stopped by the limits with
- * a solved LP, -1 when the LP could not be solved. */
+ * a solved LP, -1 when the LP could not be solved. Calls GLPK: only
+ * under `guarded`. */
 static int cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds);
+
+typedef struct {
+	rs_cg *cg;
+	double seconds;
+	int *rounds; /* rs_cg_run */
+	int *out;    /* rs_cg_dive */
+} call_args;
+
+static int run_call(void *arg)
+{
+	call_args *a = arg;
+	return cg_rounds(a->cg, a->seconds, 0, a->rounds);
+}
 
 int rs_cg_run(rs_cg *cg, double seconds, int *rounds)
 {
-	return cg_rounds(cg, seconds, 0, rounds);
+	*rounds = 0;
+	if (!lp_alive(cg))
+		return -1;
+	call_args a = {.cg = cg, .seconds = seconds, .rounds = rounds};
+	return guarded(run_call, &a);
 }
 
 static int cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds)
@@ -270,7 +395,24 @@ static void fix_column(rs_cg *cg, int i)
 					 j == i ? 1.0 : 0.0, j == i ? 1.0 : 0.0);
 }
 
+static int dive(rs_cg *cg, double seconds, int *out);
+
+static int dive_call(void *arg)
+{
+	call_args *a = arg;
+	return dive(a->cg, a->seconds, a->out);
+}
+
 int rs_cg_dive(rs_cg *cg, double seconds, int *out)
+{
+	if (!lp_alive(cg))
+		return -1;
+	call_args a = {.cg = cg, .seconds = seconds, .out = out};
+	return guarded(dive_call, &a);
+}
+
+/* rs_cg_dive's work; calls GLPK: only under `guarded`. */
+static int dive(rs_cg *cg, double seconds, int *out)
 {
 	double end = now_s() + seconds;
 	int left = 0;

@@ -15,8 +15,10 @@
 
 #include "rota/rota_int.h"
 
-/* Most (days x states) cells one DP may use: 32 MB of predecessors. */
-#define DP_BUDGET ((size_t)8 << 20)
+/* Most (days x states) cells one DP may use: 128 MB of predecessors. Only
+ * the reachable part of each day is visited, so a large space costs
+ * memory more than time. */
+#define DP_BUDGET ((size_t)32 << 20)
 #define DP_ROUNDS 12
 
 struct rs_dp {
@@ -32,6 +34,10 @@ struct rs_dp {
 	size_t cap_coord;
 	int *range;     /* 4 * NK: reachable index ranges (dp_pass) */
 	int cap_range;
+	/* Days outside [wa, wb) keep the values in fixed (re-rostering a
+	 * window of the horizon); wa = 0, wb = D re-rosters it whole. */
+	int wa, wb;
+	const int *fixed;
 };
 
 rs_dp *rs_dp_new(const rs_state *st)
@@ -303,14 +309,20 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 	 * it is most of the speed. */
 	int *lo = dp->range, *hi = lo + NK, *nlo = hi + NK, *nhi = nlo + NK;
 	for (size_t i = 0; i < NS; i++)
-		cur[i] = INFINITY;
+		cur[i] = nxt[i] = INFINITY;
+	for (int k = 0; k < NK; k++) {
+		lo[k] = nlo[k] = R;
+		hi[k] = nhi[k] = -1;
+	}
 	for (int d = 0; d < D; d++) {
-		for (size_t i = 0; i < NS; i++)
-			nxt[i] = INFINITY;
+		/* nxt still holds day d - 2 within nlo..nhi: clear only that. */
 		for (int k = 0; k < NK; k++) {
+			for (int ri = nlo[k]; ri <= nhi[k]; ri++)
+				nxt[(size_t)k * R + ri] = INFINITY;
 			nlo[k] = R;
 			nhi[k] = -1;
 		}
+		const int keep = d < dp->wa || d >= dp->wb ? dp->fixed[d] : -2;
 		int32_t *pd = &pred[(size_t)d * NS];
 		const double *cd = &dp->c[(size_t)d * (S + 1)];
 		int dow = d % 7;
@@ -364,6 +376,8 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 				continue;
 			for (int j = 0; j < nv; j++) {
 				int v = vals[j];
+				if (keep != -2 && v != keep)
+					continue;
 				int du = v >= 0 && sh->track_min ? dp->units[v] : 0;
 				int dw = sh->track_wk ? wk_add[j] : 0;
 				int jt = v >= 0 ? sh->track_of[v] : -1;
@@ -426,7 +440,7 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 	double best = INFINITY;
 	size_t bi = 0;
 	for (int k = 0; k < NK; k++)
-		for (int ri = 0; ri < R; ri++) {
+		for (int ri = lo[k]; ri <= hi[k]; ri++) {
 			if (sh->track_min &&
 			    dp->coord[(size_t)ri * CW] < sh->min_units)
 				continue;
@@ -587,9 +601,12 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 }
 
 int64_t rs_dp_best(rs_dp *dp, rs_state *st, int e, int *out, ov_rng *rng,
-		   int noise)
+		   int noise, int wa, int wb)
 {
 	const int D = st->D, S = st->S;
+	dp->wa = wa < 0 ? 0 : wa;
+	dp->wb = wb > D ? D : wb;
+	dp->fixed = &st->x[(size_t)e * D];
 	/* Day costs: requests plus marginal cover, in integers and with noise. */
 	for (int d = 0; d < D; d++) {
 		const int *rq = &st->req[((size_t)e * D + d) * (S + 1)];
@@ -619,6 +636,9 @@ int rs_dp_price(rs_dp *dp, rs_state *st, int e, const double *cost, int *out,
 		double *value, int *exact)
 {
 	size_t nc = (size_t)st->D * (st->S + 1);
+	dp->wa = 0;
+	dp->wb = st->D;
+	dp->fixed = NULL;
 	memcpy(dp->c, cost, nc * sizeof *dp->c);
 	if (dp_run(dp, st, e, out, exact))
 		return -1;

@@ -83,10 +83,12 @@ void rs_dp_free(rs_dp *dp);
  * plus marginal cover cost subject to e's hard rules. Writes it to out
  * (D values) and returns its cost, or RS_INF if none was found. When
  * `noise` > 0, each day's costs get a random perturbation up to noise
- * (for diversification); the returned cost is then the true cost.
+ * (for diversification); the returned cost is then the true cost. Only
+ * days in [wa, wb) change; the others keep e's current values in st->x
+ * (pass 0 and D for the whole horizon).
  */
 int64_t rs_dp_best(rs_dp *dp, rs_state *st, int e, int *out, ov_rng *rng,
-		   int noise);
+		   int noise, int wa, int wb);
 /*
  * Pricing for column generation: the schedule for e minimising the sum of
  * cost[d * (S + 1) + v + 1] (v = ROTA_OFF or a shift) under e's rules.

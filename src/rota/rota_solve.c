@@ -34,7 +34,15 @@ typedef struct {
 	int64_t hist[LAHC_LEN];
 	long iter;
 	double last_report;
+	int wa, wb;         /* days a re-rostering may change */
+	double pass_seconds; /* one best-response pass over everyone */
 } search;
+
+/* Horizons longer than this are re-rostered a window at a time: the
+ * minutes and weekends a window can add are few, so its DP stays small. */
+#define WINDOW_DAYS 35
+/* Column generation is tried when this many passes fit its time share. */
+#define CG_PASSES 80
 
 static double elapsed(const search *s)
 {
@@ -108,7 +116,7 @@ static int rebuild(search *s, int n, int noise)
 		/* Past the time limit the rest keep their old schedules. */
 		int64_t c = elapsed(s) < s->opts->seconds
 				    ? rs_dp_best(s->dp, st, e, s->buf, &s->rng,
-						 noise)
+						 noise, s->wa, s->wb)
 				    : RS_INF;
 		if (c >= RS_INF) {
 			rs_add(st, e, &s->save[(size_t)i * st->D]);
@@ -154,7 +162,10 @@ static void descend(search *s, double limit)
 {
 	rs_state *st = &s->st;
 	int improved = 1;
+	s->wa = 0;
+	s->wb = st->D;
 	while (improved && elapsed(s) < limit) {
+		double t_start = elapsed(s);
 		improved = 0;
 		for (int i = 0; i < st->E; i++)
 			s->pick[i] = i;
@@ -163,7 +174,8 @@ static void descend(search *s, double limit)
 		if (!order)
 			return;
 		memcpy(order, s->pick, (size_t)st->E * sizeof *order);
-		for (int i = 0; i < st->E && elapsed(s) < limit; i++) {
+		int done = 0;
+		for (int i = 0; i < st->E && elapsed(s) < limit; i++, done++) {
 			int bad_old = st->bad;
 			int64_t old = rs_total(st);
 			s->pick[0] = order[i];
@@ -175,6 +187,9 @@ static void descend(search *s, double limit)
 				put_back(s, 1);
 		}
 		free(order);
+		/* A pass cut short by the limit is scaled up to a whole one. */
+		if (s->pass_seconds == 0 && done > 0)
+			s->pass_seconds = (elapsed(s) - t_start) * st->E / done;
 		keep_if_best(s);
 		report(s, 0);
 	}
@@ -208,6 +223,13 @@ static void move_ruin(search *s)
 			s->pick[n++] = e;
 	}
 	shuffle(s, s->pick, n);
+	s->wa = 0;
+	s->wb = st->D;
+	if (st->D > WINDOW_DAYS) {
+		int len = (int)ov_rng_range(&s->rng, 14, WINDOW_DAYS);
+		s->wa = (int)ov_rng_range(&s->rng, 0, st->D - len);
+		s->wb = s->wa + len;
+	}
 	int bad_old = st->bad;
 	int64_t old = rs_total(st);
 	take_out(s, n);
@@ -308,11 +330,17 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 	if (p->n_employees > 0) {
 		descend(&s, opts->seconds * 0.15);
 		/* Column generation: a bound, and often a better roster. */
-		rs_cg *cg = rs_cg_new(&s.st, s.dp);
+		/* It needs tens of pricing rounds, each about one pass; when
+		 * those would not fit, the time goes to the search instead. */
+		double left0 = opts->seconds - elapsed(&s);
+		rs_cg *cg = s.pass_seconds * CG_PASSES < 0.4 * left0
+				    ? rs_cg_new(&s.st, s.dp)
+				    : NULL;
 		if (cg) {
 			int rounds;
 			double left = opts->seconds - elapsed(&s);
-			if (rs_cg_run(cg, left * 0.4, &rounds) == 0) {
+			int cgr = rs_cg_run(cg, left * 0.4, &rounds);
+			if (cgr == 0) {
 				double b = rs_cg_bound(cg, &lb_valid);
 				lb = (int64_t)ceil(b - 1e-6);
 				if (!(lb_valid && s.best <= lb)) {

@@ -719,6 +719,141 @@ static void unlink_all(char **tmp, int n)
 			unlink(tmp[i]);
 }
 
+/*
+ * --- all or nothing: many temporary files renamed into place ---
+ *
+ * POSIX renames one file atomically, not several. So each existing
+ * target first gets a second name, a backup: a hard link, which leaves
+ * the target in place; where the file system has no hard links, the
+ * target is moved to it just before its replacement. If a rename then
+ * fails, the targets replaced so far get their old files back (or go,
+ * if they are new), and if all succeed the backups go.
+ */
+
+enum { OLD_NONE, OLD_LINKED, OLD_MOVE };
+
+/* A free backup name "<path>.bak-<pid>-<n>" (owned) as *bak, trying
+ * try(path, name) on each until it does not fail with EEXIST. Returns
+ * 0, or -1 with errno set (ENOMEM when out of memory). */
+static int backup_name(const char *path, int (*try)(const char *, const char *),
+		       char **bak)
+{
+	*bak = NULL;
+	for (int i = 0; i < 100; i++) {
+		ov_buf b = OV_BUF_INIT;
+		if (ov_buf_printf(&b, "%s.bak-%ld-%d", path, (long)getpid(),
+				  i)) {
+			errno = ENOMEM;
+			return -1;
+		}
+		if (try(path, ov_buf_str(&b)) == 0) {
+			*bak = b.data;
+			return 0;
+		}
+		int e = errno;
+		ov_buf_free(&b);
+		if (e != EEXIST) {
+			errno = e;
+			return -1;
+		}
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+/* rename(path, bak) unless bak exists (rename would replace it). */
+static int move_aside(const char *path, const char *bak)
+{
+	struct stat st;
+	if (lstat(bak, &st) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return rename(path, bak);
+}
+
+static ov_status cannot_write(const char *path, int e, ov_err *err)
+{
+	if (e == ENOMEM)
+		return nomem(err);
+	return OV_FAIL_AT(err, OV_E_IO, path, 0, "path",
+			  _("cannot write %s: %s"), path, strerror(e));
+}
+
+/*
+ * Renames tmp[i] to paths[i] for each of the n files, all or nothing
+ * (see above). The temporary files not renamed are left to the caller.
+ */
+static ov_status commit_all(char **tmp, char **paths, int n, ov_err *err)
+{
+	char **bak = calloc((size_t)n + 1, sizeof *bak);
+	unsigned char *old = calloc((size_t)n + 1, 1);
+	if (!bak || !old) {
+		free(bak);
+		free(old);
+		return nomem(err);
+	}
+	ov_status rc = OV_OK;
+	/* the old files get their second names ... */
+	for (int i = 0; rc == OV_OK && i < n; i++) {
+		struct stat st;
+		if (lstat(paths[i], &st) != 0)
+			continue; /* a new file */
+		if (backup_name(paths[i], link, &bak[i]) == 0)
+			old[i] = OLD_LINKED;
+		else if (errno == ENOMEM)
+			rc = nomem(err);
+		else
+			old[i] = OLD_MOVE; /* no hard links here */
+	}
+	/* ... then the new files go into place */
+	int done = 0;
+	for (; rc == OV_OK && done < n; done++) {
+		int i = done;
+		if (old[i] == OLD_MOVE &&
+		    backup_name(paths[i], move_aside, &bak[i]) != 0) {
+			if (errno != ENOENT) {
+				rc = cannot_write(paths[i], errno, err);
+				break;
+			}
+			old[i] = OLD_NONE; /* gone meanwhile */
+		}
+		if (rename(tmp[i], paths[i]) != 0) {
+			rc = cannot_write(paths[i], errno, err);
+			/* A moved old file comes back (if that fails, its
+			 * backup stays: the only copy); a linked one never
+			 * left, and its backup goes below. */
+			if (old[i] == OLD_MOVE) {
+				rename(bak[i], paths[i]);
+				free(bak[i]);
+				bak[i] = NULL;
+			}
+			break;
+		}
+	}
+	/* On failure the targets replaced so far get their old files back.
+	 * A backup that cannot be renamed back is kept: it is then the only
+	 * copy of the old file. */
+	for (int i = done - 1; rc != OV_OK && i >= 0; i--) {
+		if (old[i] == OLD_NONE)
+			unlink(paths[i]);
+		else if (rename(bak[i], paths[i]) == 0) {
+			free(bak[i]);
+			bak[i] = NULL;
+		}
+	}
+	/* The backups left are second names of files now replaced (on
+	 * success) or still in place (not reached). */
+	for (int i = 0; i < n; i++) {
+		if (bak[i] && (rc == OV_OK || i >= done))
+			unlink(bak[i]);
+		free(bak[i]);
+	}
+	free(bak);
+	free(old);
+	return rc;
+}
+
 static ov_status ics_targets(const staff_map *m, const char *dir, int force,
 			     char ***paths, ov_err *err)
 {
@@ -805,15 +940,11 @@ ov_status staff_export_ics(const staff_plan *plan, const staff_map *m,
 			break;
 		}
 	}
-	/* ... then all renamed into place */
-	for (int e = 0; rc == OV_OK && e < m->n_employees; e++) {
-		rc = temp_commit(tmp[e], paths[e], err);
-		if (rc == OV_OK) {
-			free(tmp[e]);
-			tmp[e] = NULL;
-		}
-	}
+	/* ... then all renamed into place, or none */
+	if (rc == OV_OK)
+		rc = commit_all(tmp, paths, m->n_employees, err);
 	if (rc != OV_OK) {
+		/* the temporary files left (renamed ones are gone) */
 		if (tmp)
 			unlink_all(tmp, written);
 		if (made_dir)

@@ -3,14 +3,48 @@
  * quoting, an xlsx that is a zip with both sheets, iCalendar files that
  * libical parses back with the right events, local times and zone (also
  * across the switch to summer time), overwrites refused without force,
- * and failed exports that leave no file behind.
+ * failed exports that leave no file behind, and calendar exports that
+ * fail midway putting every old file back.
  */
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <libical/ical.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "staff_fixture.h"
+
+/*
+ * rename() and link() as the exporter sees them (the test program is
+ * linked with the library's objects, so these definitions are the ones
+ * it calls): the real ones, except that one rename onto fail_rename_to
+ * fails with EIO (a disk error midway through an export), and link
+ * fails with EPERM while no_links is set (a file system without hard
+ * links).
+ */
+static char *fail_rename_to;
+static int renames_failed, no_links;
+
+int rename(const char *from, const char *to)
+{
+	if (fail_rename_to && !strcmp(to, fail_rename_to)) {
+		fail_rename_to = NULL; /* once */
+		renames_failed++;
+		errno = EIO;
+		return -1;
+	}
+	return renameat(AT_FDCWD, from, AT_FDCWD, to);
+}
+
+int link(const char *from, const char *to)
+{
+	if (no_links) {
+		errno = EPERM;
+		return -1;
+	}
+	return linkat(AT_FDCWD, from, AT_FDCWD, to, 0);
+}
 
 typedef struct {
 	char *dir, *dbpath;
@@ -657,6 +691,115 @@ static void test_failure_leaves_nothing(void **state)
 	done(&f);
 }
 
+static void put(const char *path, const char *text)
+{
+	FILE *o = fopen(path, "w");
+	assert_non_null(o);
+	fputs(text, o);
+	fclose(o);
+}
+
+/* Exports the calendars of f into dir with force, the rename onto
+ * employee k's file failing; checks the error. */
+static void export_failing_at(fx_exp *f, const char *dir, int k)
+{
+	ov_err e;
+	char *target = ics_path(dir, f->m, k);
+	fail_rename_to = target;
+	renames_failed = 0;
+	assert_int_equal(staff_export_ics(&f->plan, f->m, f->r, dir, 1, &e),
+			 OV_E_IO);
+	assert_int_equal(renames_failed, 1);
+	assert_non_null(strstr(e.msg, target));
+	free(target);
+}
+
+/* dir holds notes.txt and the files of employees 0 and 1 as written by
+ * old_files, and nothing else: no temporary files or backups. */
+static void check_old_files(fx_exp *f, const char *dir)
+{
+	assert_int_equal(dir_entries(dir), 3);
+	for (int i = 0; i < 2; i++) {
+		char *path = ics_path(dir, f->m, i);
+		char *t = slurp(path, NULL);
+		assert_string_equal(t, i ? "old 1" : "old 0");
+		free(t);
+		free(path);
+	}
+}
+
+/* Old files for employees 0 and 1 in dir, none for the others. */
+static void old_files(fx_exp *f, const char *dir)
+{
+	for (int i = 0; i < f->m->n_employees; i++) {
+		char *path = ics_path(dir, f->m, i);
+		if (i < 2)
+			put(path, i ? "old 1" : "old 0");
+		else
+			unlink(path);
+		free(path);
+	}
+}
+
+/*
+ * A rename failing midway through a calendar export: the files already
+ * renamed into place get their old contents back (or go, if new), and
+ * no temporary file or backup is left. Also where the file system has
+ * no hard links (old files are then moved aside), and in a folder the
+ * export made (it goes again).
+ */
+static void test_ics_all_or_nothing(void **state)
+{
+	(void)state;
+	fx_exp f = make("2026-01-05", 2);
+	int n = f.m->n_employees;
+	assert_true(n >= 4);
+	char *dir = path_join(f.dir, "cal");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	char *notes = path_join(dir, "notes.txt");
+	put(notes, "mine");
+	for (no_links = 0; no_links < 2; no_links++) {
+		old_files(&f, dir);
+		/* the 2nd file: an old one, after one old one */
+		export_failing_at(&f, dir, 1);
+		check_old_files(&f, dir);
+		/* the 3rd: a new one, after two old ones */
+		export_failing_at(&f, dir, 2);
+		check_old_files(&f, dir);
+		/* the last, after new ones too */
+		export_failing_at(&f, dir, n - 1);
+		check_old_files(&f, dir);
+		/* and when nothing fails, every file is new and no backup
+		 * is left */
+		ov_err e;
+		assert_int_equal(staff_export_ics(&f.plan, f.m, f.r, dir, 1,
+						  &e),
+				 OV_OK);
+		assert_int_equal(dir_entries(dir), n + 1);
+		for (int i = 0; i < n; i++) {
+			char *path = ics_path(dir, f.m, i);
+			char *t = slurp(path, NULL);
+			assert_true(contains(t, "BEGIN:VCALENDAR"));
+			free(t);
+			free(path);
+		}
+		char *t = slurp(notes, NULL);
+		assert_string_equal(t, "mine");
+		free(t);
+	}
+	no_links = 0;
+	/* a folder made by the failed export goes again */
+	int before = dir_entries(f.dir);
+	char *fresh = path_join(f.dir, "new");
+	export_failing_at(&f, fresh, 1);
+	assert_false(exists(fresh));
+	assert_int_equal(dir_entries(f.dir), before);
+	free(fresh);
+	free(notes);
+	free(dir);
+	done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -667,6 +810,7 @@ int main(void)
 		cmocka_unit_test_setup(test_overwrite_needs_force, fx_english),
 		cmocka_unit_test_setup(test_failure_leaves_nothing,
 				       fx_english),
+		cmocka_unit_test_setup(test_ics_all_or_nothing, fx_english),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,1020 @@
+/*
+ * cmd_rota_edit.c - viewing and editing what a unit's rota is made from
+ * (staffing/staff_plan.c does the work and the checks):
+ *   rota shifts / shift-set   the unit's shift types
+ *   rota rhythm / rhythm-set  the døgnrytmeplan: staff needed per hour
+ *   rota needs / need-set     the bemanningsplan: staff per weekday,
+ *                             shift and skill
+ *   rota derive               the bemanningsplan computed from the
+ *                             døgnrytmeplan
+ * A set that changes several weekdays or hours does so in one
+ * transaction: on any error nothing is written.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/ov_i18n.h"
+#include "base/ov_str.h"
+#include "cli.h"
+#include "org/org.h"
+#include "staffing/staff.h"
+
+/* The largest head count the options take. */
+#define MAX_STAFF 999
+
+/* --- shared --- */
+
+static int need_unit(cli_ctx *ctx, const char *unit)
+{
+	if (unit)
+		return -1;
+	return cli_usage_error(ctx, "--unit",
+			       _("name the unit: --unit and its ansvar "
+				 "code or name, e.g. --unit 3200"));
+}
+
+/* Opens the database and finds the unit (ansvar code or name, in
+ * --municipality if given), as `rota plan` does; NULL with the exit code
+ * in *code after reporting. */
+static db *open_unit(cli_ctx *ctx, db_mode mode, const char *unit,
+		     const char *municipality, org_unit *u, int *code)
+{
+	db *d = cli_open_db(ctx, mode, code);
+	if (!d)
+		return NULL;
+	ov_err e;
+	org_municipality m = {0};
+	if ((municipality &&
+	     org_municipality_find(d, municipality, &m, &e) != OV_OK) ||
+	    org_unit_find(d, m.id, unit, u, &e) != OV_OK) {
+		db_close(d);
+		*code = cli_fail(ctx, &e);
+		return NULL;
+	}
+	return d;
+}
+
+/* Errors of the staffing module name its own fields; the user knows the
+ * options. */
+static int fail_opt(cli_ctx *ctx, ov_err *e)
+{
+	static const char *const map[][2] = {
+		{"unit", "--unit"},
+		{"code", "--code"},
+		{"name_nb", "--name"},
+		{"start_min", "--start"},
+		{"length_min", "--length"},
+		{"category", "--category"},
+		{"weekday", "--weekday"},
+		{"hour", "--hour"},
+		{"nurses", "--nurses"},
+		{"health_workers", "--health"},
+		{"others", "--others"},
+		{"sami_needed", "--sami"},
+		{"skill", "--skill"},
+		{"shift", "--shift"},
+		{"min_count", "--min"},
+		{"preferred_count", "--preferred"},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+		if (!strcmp(e->field, map[i][0])) {
+			snprintf(e->field, sizeof e->field, "%s", map[i][1]);
+			break;
+		}
+	return cli_fail(ctx, e);
+}
+
+/* Refuses a text that would not fit a field of n bytes (the struct
+ * would cut it silently). -1 to go on or the exit code. */
+static int fits(cli_ctx *ctx, const char *opt, const char *text, size_t n)
+{
+	if (!text || strlen(text) < n)
+		return -1;
+	return cli_usage_error(ctx, opt, _("too long: at most %d bytes"),
+			       (int)n - 1);
+}
+
+static json_t *unit_json(const org_unit *u)
+{
+	return json_pack("{s:s,s:s,s:s}", "ansvar", u->ansvar, "name_nb",
+			 u->name_nb, "name_se", u->name_se);
+}
+
+/* "07:30" from minutes of the day (wrapping past midnight). */
+static const char *clock(int minutes, char *buf, size_t n)
+{
+	int m = ((minutes % 1440) + 1440) % 1440;
+	snprintf(buf, n, "%02d:%02d", m / 60, m % 60);
+	return buf;
+}
+
+/* "8:00", "9:45": a length in hours and minutes. */
+static const char *length_hm(int minutes, char *buf, size_t n)
+{
+	snprintf(buf, n, "%d:%02d", minutes / 60, minutes % 60);
+	return buf;
+}
+
+/* A whole number in [lo, hi] from s[0..len). */
+static int number_token(const char *s, size_t len, int lo, int hi, int *out)
+{
+	char tok[24];
+	long long v;
+	if (len == 0 || len >= sizeof tok)
+		return -1;
+	memcpy(tok, s, len);
+	tok[len] = '\0';
+	if (!ov_is_digits(tok) || ov_parse_int(tok, lo, hi, &v))
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int hour_token(const char *s, size_t len, int *out)
+{
+	return number_token(s, len, 0, 23, out);
+}
+
+/* A weekday: 0 (Monday) to 6, or its name in the current language or
+ * in English, in any case. */
+static int weekday_token(const char *s, size_t len, int *out)
+{
+	static const char *const english[] = {"Monday",   "Tuesday",
+					      "Wednesday", "Thursday",
+					      "Friday",   "Saturday",
+					      "Sunday"};
+	if (!number_token(s, len, 0, 6, out))
+		return 0;
+	char tok[64], a[64], b[64], c[64];
+	if (len == 0 || len >= sizeof tok)
+		return -1;
+	memcpy(tok, s, len);
+	tok[len] = '\0';
+	ov_utf8_fold(tok, a, sizeof a);
+	for (int wd = 0; wd < 7; wd++) {
+		ov_utf8_fold(ov_i18n_weekday(wd), b, sizeof b);
+		ov_utf8_fold(english[wd], c, sizeof c);
+		if (!strcmp(a, b) || !strcmp(a, c)) {
+			*out = wd;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* An inclusive range of weekdays or hours. */
+typedef struct {
+	int lo, hi;
+} span;
+
+/* "N" or "N-M" (N <= M), each part read by tok. 0 or -1. */
+static int parse_span(const char *text,
+		      int (*tok)(const char *, size_t, int *), span *out)
+{
+	const char *dash = strchr(text, '-');
+	size_t len = strlen(text);
+	if (!dash)
+		return tok(text, len, &out->lo) ? -1
+						: (out->hi = out->lo, 0);
+	if (tok(text, (size_t)(dash - text), &out->lo) ||
+	    tok(dash + 1, len - (size_t)(dash - text) - 1, &out->hi) ||
+	    out->lo > out->hi)
+		return -1;
+	return 0;
+}
+
+/* --weekday; absent gives the whole week. -1 to go on or an exit code. */
+static int weekday_opt(cli_ctx *ctx, const char *text, span *out)
+{
+	if (!text) {
+		*out = (span){0, 6};
+		return -1;
+	}
+	if (parse_span(text, weekday_token, out))
+		return cli_usage_error(
+			ctx, "--weekday",
+			_("'%s' is not a weekday: write 0 (Monday) to 6 "
+			  "(Sunday), the day's name, or a range such as 0-4"),
+			text);
+	return -1;
+}
+
+/* --hour; absent gives the whole day. -1 to go on or an exit code. */
+static int hour_opt(cli_ctx *ctx, const char *text, span *out)
+{
+	if (!text) {
+		*out = (span){0, 23};
+		return -1;
+	}
+	if (parse_span(text, hour_token, out))
+		return cli_usage_error(ctx, "--hour",
+				       _("'%s' is not an hour: write 0 to 23, "
+					 "or a range such as 7-14"),
+				       text);
+	return -1;
+}
+
+/* A head-count option into *out (untouched when text is NULL). */
+static int count_opt(cli_ctx *ctx, const char *name, const char *text,
+		     int *out)
+{
+	long long v;
+	int rc = cli_number_opt(ctx, name, text, 0, MAX_STAFF, &v);
+	if (rc >= 0)
+		return rc;
+	if (text)
+		*out = (int)v;
+	return -1;
+}
+
+/* --- rota shifts --- */
+
+static json_t *shift_json(const staff_shift_type *s)
+{
+	char a[8], b[8];
+	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:i,s:s,s:i,s:s}", "code",
+			 s->code, "name", ov_i18n_pick(s->name_nb, s->name_se),
+			 "name_nb", s->name_nb, "name_se", s->name_se, "start",
+			 clock(s->start_min, a, sizeof a), "start_min",
+			 s->start_min, "end",
+			 clock(s->start_min + s->length_min, b, sizeof b),
+			 "length_min", s->length_min, "category", s->category);
+}
+
+static json_t *shifts_json(const org_unit *u, const staff_shift_type *s,
+			   size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < n; i++)
+		json_array_append_new(a, shift_json(&s[i]));
+	return json_pack("{s:o,s:o}", "unit", unit_json(u), "shift_types", a);
+}
+
+static void print_shifts(cli_ctx *ctx, const org_unit *u,
+			 const staff_shift_type *s, size_t n)
+{
+	FILE *o = ctx->out;
+	const char *uname = ov_i18n_pick(u->name_nb, u->name_se);
+	if (n == 0) {
+		fprintf(o, _("Unit %s %s has no shift types.\n"), u->ansvar,
+			uname);
+		return;
+	}
+	fprintf(o, _("Shift types of %s %s\n"), u->ansvar, uname);
+	const char *h[] = {_("Code"), _("Name"),   _("Start"),
+			   _("End"),  _("Length"), _("Category")};
+	cli_table *t = cli_table_new(6, h);
+	if (!t)
+		return;
+	cli_table_right(t, 4);
+	char a[8], b[8], c[16];
+	for (size_t i = 0; i < n; i++) {
+		cli_table_cell(t, "%s", s[i].code);
+		cli_table_cell(t, "%s",
+			       ov_i18n_pick(s[i].name_nb, s[i].name_se));
+		cli_table_cell(t, "%s", clock(s[i].start_min, a, sizeof a));
+		cli_table_cell(t, "%s",
+			       clock(s[i].start_min + s[i].length_min, b,
+				     sizeof b));
+		cli_table_cell(t, "%s", length_hm(s[i].length_min, c,
+						  sizeof c));
+		cli_table_cell(t, "%s", s[i].category);
+	}
+	cli_table_print(t, o);
+	cli_table_free(t);
+}
+
+/* Lists and prints the unit's shift types (text or JSON). */
+static int show_shifts(cli_ctx *ctx, db *d, const org_unit *u)
+{
+	staff_shift_type *s;
+	size_t n;
+	ov_err e;
+	if (staff_shift_types_list(d, u->id, &s, &n, &e) != OV_OK)
+		return fail_opt(ctx, &e);
+	int rc = 0;
+	if (ctx->json)
+		rc = cli_print_json(ctx, shifts_json(u, s, n));
+	else
+		print_shifts(ctx, u, s, n);
+	free(s);
+	return rc;
+}
+
+int cmd_rota_shifts(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1], *unit = NULL, *muni = NULL;
+	int npos, code;
+	const cli_opt opts[] = {{"unit", CLI_STRING, &unit, NULL},
+				{"municipality", CLI_STRING, &muni, NULL},
+				{NULL, CLI_FLAG, NULL, NULL}};
+	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
+	if (rc >= 0 || (rc = need_unit(ctx, unit)) >= 0)
+		return rc;
+	org_unit u;
+	db *d = open_unit(ctx, DB_READ, unit, muni, &u, &code);
+	if (!d)
+		return code;
+	rc = show_shifts(ctx, d, &u);
+	db_close(d);
+	return rc;
+}
+
+/* --- rota shift-set --- */
+
+/* "07:30" or "7:30"; hour 24 only as "24:00" and only if allow_24. */
+static int parse_clock(const char *s, int allow_24, int *out)
+{
+	const char *c = strchr(s, ':');
+	int h, m;
+	if (!c || number_token(s, (size_t)(c - s), 0, allow_24 ? 24 : 23,
+			       &h) ||
+	    (size_t)(c - s) > 2 || strlen(c + 1) != 2 ||
+	    number_token(c + 1, 2, 0, 59, &m) || (h == 24 && m))
+		return -1;
+	*out = h * 60 + m;
+	return 0;
+}
+
+/* Minutes ("480") or hours and minutes ("8:00"), 1 to 1440. */
+static int parse_length(const char *s, int *out)
+{
+	int v, h, m;
+	if (!number_token(s, strlen(s), 1, 1440, &v)) {
+		*out = v;
+		return 0;
+	}
+	const char *c = strchr(s, ':');
+	if (!c || number_token(s, (size_t)(c - s), 0, 24, &h) ||
+	    strlen(c + 1) != 2 || number_token(c + 1, 2, 0, 59, &m))
+		return -1;
+	v = h * 60 + m;
+	if (v < 1 || v > 1440)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int cmd_rota_shift_set(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1], *unit = NULL, *muni = NULL, *code_s = NULL,
+			    *name = NULL, *name_se = NULL, *start_s = NULL,
+			    *end_s = NULL, *length_s = NULL, *category = NULL;
+	int npos, code;
+	const cli_opt opts[] = {{"unit", CLI_STRING, &unit, NULL},
+				{"municipality", CLI_STRING, &muni, NULL},
+				{"code", CLI_STRING, &code_s, NULL},
+				{"name", CLI_STRING, &name, NULL},
+				{"name-se", CLI_STRING, &name_se, NULL},
+				{"start", CLI_STRING, &start_s, NULL},
+				{"end", CLI_STRING, &end_s, NULL},
+				{"length", CLI_STRING, &length_s, NULL},
+				{"category", CLI_STRING, &category, NULL},
+				{NULL, CLI_FLAG, NULL, NULL}};
+	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
+	if (rc >= 0 || (rc = need_unit(ctx, unit)) >= 0)
+		return rc;
+	staff_shift_type s;
+	if (!code_s || !*code_s)
+		return cli_usage_error(ctx, "--code",
+				       _("name the shift type with --code, "
+					 "e.g. --code D"));
+	if ((rc = fits(ctx, "--code", code_s, sizeof s.code)) >= 0 ||
+	    (rc = fits(ctx, "--name", name, sizeof s.name_nb)) >= 0 ||
+	    (rc = fits(ctx, "--name-se", name_se, sizeof s.name_se)) >= 0)
+		return rc;
+	if (category && strlen(category) >= sizeof s.category)
+		return cli_usage_error(ctx, "--category",
+				       _("'%s' is not a shift category (day, "
+					 "evening, night, long, other)"),
+				       category);
+	int start = 0, end = 0, length = 0;
+	if (start_s && parse_clock(start_s, 0, &start))
+		return cli_usage_error(ctx, "--start",
+				       _("'%s' is not a time of day; write "
+					 "HH:MM, e.g. 07:30"),
+				       start_s);
+	if (end_s && parse_clock(end_s, 1, &end))
+		return cli_usage_error(ctx, "--end",
+				       _("'%s' is not a time of day; write "
+					 "HH:MM, e.g. 07:30"),
+				       end_s);
+	if (length_s && parse_length(length_s, &length))
+		return cli_usage_error(ctx, "--length",
+				       _("'%s' is not a shift length: write "
+					 "minutes from 1 to 1440, or hours "
+					 "and minutes such as 7:30"),
+				       length_s);
+	if (end_s && length_s)
+		return cli_usage_error(ctx, "--end",
+				       _("give --length or --end, not both"));
+
+	org_unit u;
+	db *d = open_unit(ctx, DB_WRITE, unit, muni, &u, &code);
+	if (!d)
+		return code;
+	ov_err e;
+	staff_shift_type *all;
+	size_t n;
+	if (staff_shift_types_list(d, u.id, &all, &n, &e) != OV_OK) {
+		db_close(d);
+		return fail_opt(ctx, &e);
+	}
+	/* An existing shift keeps what the options do not change. */
+	size_t i = 0;
+	while (i < n && strcmp(all[i].code, code_s))
+		i++;
+	int exists = i < n;
+	if (exists)
+		s = all[i];
+	else
+		memset(&s, 0, sizeof s);
+	free(all);
+	const char *missing = NULL;
+	if (!exists) {
+		if (!name)
+			missing = "--name";
+		else if (!start_s)
+			missing = "--start";
+		else if (!end_s && !length_s)
+			missing = "--length";
+		else if (!category)
+			missing = "--category";
+	}
+	if (missing) {
+		db_close(d);
+		return cli_usage_error(ctx, missing,
+				       _("unit %s has no shift type %s yet; a "
+					 "new one needs --name, --start, "
+					 "--length (or --end) and --category"),
+				       u.ansvar, code_s);
+	}
+	snprintf(s.code, sizeof s.code, "%s", code_s);
+	/* A new Bokmål name makes the old Sámi one wrong: without
+	 * --name-se it is cleared (Bokmål is shown until it is given). */
+	if (name)
+		snprintf(s.name_nb, sizeof s.name_nb, "%s", name);
+	if (name || name_se)
+		snprintf(s.name_se, sizeof s.name_se, "%s",
+			 name_se ? name_se : "");
+	if (category)
+		snprintf(s.category, sizeof s.category, "%s", category);
+	if (start_s)
+		s.start_min = start;
+	if (length_s)
+		s.length_min = length;
+	else if (end_s) {
+		/* the same clock time as the start is a whole day */
+		int len = ((end - s.start_min) % 1440 + 1440) % 1440;
+		s.length_min = len ? len : 1440;
+	}
+	if (staff_shift_type_set(d, u.id, &s, NULL, &e) != OV_OK) {
+		db_close(d);
+		return fail_opt(ctx, &e);
+	}
+	if (!ctx->json)
+		fprintf(ctx->out,
+			exists ? _("Shift type %s of %s changed.\n")
+			       : _("Shift type %s added to %s.\n"),
+			s.code, u.ansvar);
+	rc = show_shifts(ctx, d, &u);
+	db_close(d);
+	return rc;
+}
+
+/* --- rota rhythm --- */
+
+static int rhythm_staff(const staff_rhythm_hour *h)
+{
+	return h->nurses + h->health_workers + h->others;
+}
+
+static int in_span(const span *s, int v)
+{
+	return v >= s->lo && v <= s->hi;
+}
+
+static json_t *rhythm_json(const org_unit *u, const staff_rhythm_hour *h,
+			   size_t n, const span *wd, const span *hr)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < n; i++) {
+		if (!in_span(wd, h[i].weekday) || !in_span(hr, h[i].hour))
+			continue;
+		json_array_append_new(
+			a, json_pack("{s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:s,s:s,"
+				     "s:s}",
+				     "weekday", h[i].weekday, "hour",
+				     h[i].hour, "staff", rhythm_staff(&h[i]),
+				     "nurses", h[i].nurses, "health_workers",
+				     h[i].health_workers, "others",
+				     h[i].others, "sami_needed",
+				     h[i].sami_needed, "task",
+				     ov_i18n_pick(h[i].task_nb, h[i].task_se),
+				     "task_nb", h[i].task_nb, "task_se",
+				     h[i].task_se));
+	}
+	return json_pack("{s:o,s:o}", "unit", unit_json(u), "hours", a);
+}
+
+/* Two hours that read the same in the current language (they are shown
+ * as one row). */
+static int same_need(const staff_rhythm_hour *a, const staff_rhythm_hour *b)
+{
+	return a->nurses == b->nurses &&
+	       a->health_workers == b->health_workers &&
+	       a->others == b->others && a->sami_needed == b->sami_needed &&
+	       !strcmp(ov_i18n_pick(a->task_nb, a->task_se),
+		       ov_i18n_pick(b->task_nb, b->task_se));
+}
+
+/* The hours in the spans, one table: consecutive hours of a day that
+ * need the same are one row. */
+static void print_rhythm(cli_ctx *ctx, const org_unit *u,
+			 const staff_rhythm_hour *h, size_t n, const span *wd,
+			 const span *hr)
+{
+	FILE *o = ctx->out;
+	const char *uname = ov_i18n_pick(u->name_nb, u->name_se);
+	size_t shown = 0;
+	for (size_t i = 0; i < n; i++)
+		shown += in_span(wd, h[i].weekday) && in_span(hr, h[i].hour);
+	if (shown == 0) {
+		fprintf(o, _("Unit %s %s needs nobody in these hours of its "
+			     "døgnrytmeplan.\n"),
+			u->ansvar, uname);
+		return;
+	}
+	fprintf(o, _("Døgnrytmeplan of %s %s: staff needed per hour\n"),
+		u->ansvar, uname);
+	const char *hd[] = {_("Day"),    _("Hours"),          _("Staff"),
+			    _("Nurses"), _("Health workers"), _("Others"),
+			    _("Sámi"),   _("Task")};
+	cli_table *t = cli_table_new(8, hd);
+	if (!t)
+		return;
+	for (int c = 2; c <= 6; c++)
+		cli_table_right(t, c);
+	int day = -1;
+	for (size_t i = 0; i < n;) {
+		if (!in_span(wd, h[i].weekday) || !in_span(hr, h[i].hour)) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j + 1 < n && h[j + 1].weekday == h[i].weekday &&
+		       h[j + 1].hour == h[j].hour + 1 &&
+		       in_span(hr, h[j + 1].hour) && same_need(&h[i], &h[j + 1]))
+			j++;
+		if (day != h[i].weekday && day >= 0)
+			cli_table_rule(t);
+		cli_table_cell(t, "%s",
+			       day != h[i].weekday
+				       ? ov_i18n_weekday(h[i].weekday)
+				       : "");
+		day = h[i].weekday;
+		cli_table_cell(t, "%02d:00–%02d:00", h[i].hour, h[j].hour + 1);
+		cli_table_cell(t, "%d", rhythm_staff(&h[i]));
+		cli_table_cell(t, "%d", h[i].nurses);
+		cli_table_cell(t, "%d", h[i].health_workers);
+		cli_table_cell(t, "%d", h[i].others);
+		cli_table_cell(t, "%d", h[i].sami_needed);
+		cli_table_cell(t, "%s",
+			       ov_i18n_pick(h[i].task_nb, h[i].task_se));
+		i = j + 1;
+	}
+	cli_table_print(t, o);
+	cli_table_free(t);
+	fprintf(o, "%s\n",
+		_("Staff = nurses + health workers (not counting nurses) + "
+		  "others; Sámi: how many of them must speak Northern Sámi. "
+		  "Hours not listed need nobody."));
+}
+
+/* Lists the døgnrytmeplan in the spans (text or JSON). */
+static int show_rhythm(cli_ctx *ctx, db *d, const org_unit *u,
+		       const span *wd, const span *hr)
+{
+	staff_rhythm_hour *h;
+	size_t n;
+	ov_err e;
+	if (staff_rhythm_list(d, u->id, &h, &n, &e) != OV_OK)
+		return fail_opt(ctx, &e);
+	int rc = 0;
+	if (ctx->json)
+		rc = cli_print_json(ctx, rhythm_json(u, h, n, wd, hr));
+	else
+		print_rhythm(ctx, u, h, n, wd, hr);
+	free(h);
+	return rc;
+}
+
+int cmd_rota_rhythm(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1], *unit = NULL, *muni = NULL, *wd_s = NULL,
+			    *hour_s = NULL;
+	int npos, code;
+	const cli_opt opts[] = {{"unit", CLI_STRING, &unit, NULL},
+				{"municipality", CLI_STRING, &muni, NULL},
+				{"weekday", CLI_STRING, &wd_s, NULL},
+				{"hour", CLI_STRING, &hour_s, NULL},
+				{NULL, CLI_FLAG, NULL, NULL}};
+	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
+	span wd, hr;
+	if (rc >= 0 || (rc = need_unit(ctx, unit)) >= 0 ||
+	    (rc = weekday_opt(ctx, wd_s, &wd)) >= 0 ||
+	    (rc = hour_opt(ctx, hour_s, &hr)) >= 0)
+		return rc;
+	org_unit u;
+	db *d = open_unit(ctx, DB_READ, unit, muni, &u, &code);
+	if (!d)
+		return code;
+	rc = show_rhythm(ctx, d, &u, &wd, &hr);
+	db_close(d);
+	return rc;
+}
+
+/* --- rota rhythm-set --- */
+
+int cmd_rota_rhythm_set(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1], *unit = NULL, *muni = NULL, *wd_s = NULL,
+			    *hour_s = NULL, *nurses_s = NULL, *health_s = NULL,
+			    *others_s = NULL, *sami_s = NULL, *task = NULL,
+			    *task_se = NULL;
+	int npos, code;
+	const cli_opt opts[] = {{"unit", CLI_STRING, &unit, NULL},
+				{"municipality", CLI_STRING, &muni, NULL},
+				{"weekday", CLI_STRING, &wd_s, NULL},
+				{"hour", CLI_STRING, &hour_s, NULL},
+				{"nurses", CLI_STRING, &nurses_s, NULL},
+				{"health", CLI_STRING, &health_s, NULL},
+				{"others", CLI_STRING, &others_s, NULL},
+				{"sami", CLI_STRING, &sami_s, NULL},
+				{"task", CLI_STRING, &task, NULL},
+				{"task-se", CLI_STRING, &task_se, NULL},
+				{NULL, CLI_FLAG, NULL, NULL}};
+	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
+	if (rc >= 0 || (rc = need_unit(ctx, unit)) >= 0)
+		return rc;
+	if (!wd_s)
+		return cli_usage_error(ctx, "--weekday",
+				       _("name the day with --weekday: 0 "
+					 "(Monday) to 6 (Sunday), or a range "
+					 "such as 0-4"));
+	if (!hour_s)
+		return cli_usage_error(ctx, "--hour",
+				       _("name the hour with --hour: 0 to 23, "
+					 "or a range such as 7-14"));
+	span wd, hr;
+	int nurses = 0, health = 0, others = 0, sami = 0;
+	staff_rhythm_hour probe;
+	if ((rc = weekday_opt(ctx, wd_s, &wd)) >= 0 ||
+	    (rc = hour_opt(ctx, hour_s, &hr)) >= 0 ||
+	    (rc = count_opt(ctx, "--nurses", nurses_s, &nurses)) >= 0 ||
+	    (rc = count_opt(ctx, "--health", health_s, &health)) >= 0 ||
+	    (rc = count_opt(ctx, "--others", others_s, &others)) >= 0 ||
+	    (rc = count_opt(ctx, "--sami", sami_s, &sami)) >= 0 ||
+	    (rc = fits(ctx, "--task", task, sizeof probe.task_nb)) >= 0 ||
+	    (rc = fits(ctx, "--task-se", task_se, sizeof probe.task_se)) >= 0)
+		return rc;
+	if (!nurses_s && !health_s && !others_s && !sami_s && !task &&
+	    !task_se)
+		return cli_usage_error(ctx, NULL,
+				       _("say what to set: --nurses, --health, "
+					 "--others, --sami, --task or "
+					 "--task-se"));
+
+	org_unit u;
+	db *d = open_unit(ctx, DB_WRITE, unit, muni, &u, &code);
+	if (!d)
+		return code;
+	ov_err e;
+	staff_rhythm_hour *old = NULL;
+	size_t n_old = 0;
+	int count = 0;
+	ov_status st = staff_rhythm_list(d, u.id, &old, &n_old, &e);
+	if (st == OV_OK)
+		st = db_begin(d, &e);
+	for (int w = wd.lo; st == OV_OK && w <= wd.hi; w++)
+		for (int hour = hr.lo; st == OV_OK && hour <= hr.hi; hour++) {
+			/* what the hour needs now; options change parts */
+			staff_rhythm_hour h = {.weekday = w, .hour = hour};
+			for (size_t i = 0; i < n_old; i++)
+				if (old[i].weekday == w && old[i].hour == hour)
+					h = old[i];
+			if (nurses_s)
+				h.nurses = nurses;
+			if (health_s)
+				h.health_workers = health;
+			if (others_s)
+				h.others = others;
+			if (sami_s)
+				h.sami_needed = sami;
+			/* as for shift names: a new Bokmål task clears
+			 * the Sámi one unless --task-se gives it */
+			if (task)
+				snprintf(h.task_nb, sizeof h.task_nb, "%s",
+					 task);
+			if (task || task_se)
+				snprintf(h.task_se, sizeof h.task_se, "%s",
+					 task_se ? task_se : "");
+			st = staff_rhythm_set(d, u.id, &h, &e);
+			count++;
+		}
+	free(old);
+	if (st == OV_OK)
+		st = db_commit(d, &e);
+	if (st != OV_OK) {
+		db_rollback(d);
+		db_close(d);
+		return fail_opt(ctx, &e);
+	}
+	if (!ctx->json) {
+		fprintf(ctx->out,
+			ngettext("%d hour of the døgnrytmeplan of %s saved.\n",
+				 "%d hours of the døgnrytmeplan of %s saved.\n",
+				 (unsigned long)count),
+			count, u.ansvar);
+	}
+	rc = show_rhythm(ctx, d, &u, &wd, &hr);
+	if (rc == 0 && !ctx->json)
+		fprintf(ctx->out,
+			_("The bemanningsplan is unchanged: 'ovttas rota "
+			  "derive --unit %s' derives it anew.\n"),
+			u.ansvar);
+	db_close(d);
+	return rc;
+}
+
+/* --- rota needs --- */
+
+/* The bemanningsplan's skills in the order of the table's columns. */
+static const char *const need_skills[] = {STAFF_SKILL_ANY, STAFF_SKILL_HEALTH,
+					  STAFF_SKILL_NURSE, STAFF_SKILL_SAMI};
+#define N_NEED_SKILLS 4
+
+static json_t *needs_json(const org_unit *u, const staff_need *x, size_t n,
+			  const span *wd)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < n; i++) {
+		if (!in_span(wd, x[i].weekday))
+			continue;
+		json_array_append_new(
+			a, json_pack("{s:i,s:s,s:s,s:i,s:i}", "weekday",
+				     x[i].weekday, "shift", x[i].shift_code,
+				     "skill", x[i].skill, "min_count",
+				     x[i].min_count, "preferred_count",
+				     x[i].preferred_count));
+	}
+	return json_pack("{s:o,s:o}", "unit", unit_json(u), "needs", a);
+}
+
+static const char *shift_label(const staff_shift_type *s, size_t n,
+			       int64_t id, const char *code, char *buf,
+			       size_t len)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i].id == id) {
+			snprintf(buf, len, "%s %s", s[i].code,
+				 ov_i18n_pick(s[i].name_nb, s[i].name_se));
+			return buf;
+		}
+	snprintf(buf, len, "%s", code);
+	return buf;
+}
+
+/* One row per weekday and shift, one column per skill (min–preferred). */
+static void print_needs(cli_ctx *ctx, const org_unit *u,
+			const staff_shift_type *s, size_t n_s,
+			const staff_need *x, size_t n, const span *wd)
+{
+	FILE *o = ctx->out;
+	const char *uname = ov_i18n_pick(u->name_nb, u->name_se);
+	size_t shown = 0;
+	for (size_t i = 0; i < n; i++)
+		shown += in_span(wd, x[i].weekday);
+	if (shown == 0) {
+		fprintf(o, _("Unit %s %s has no bemanningsplan for these "
+			     "days.\n"),
+			u->ansvar, uname);
+		return;
+	}
+	fprintf(o, _("Bemanningsplan of %s %s: staff per shift, minimum–"
+		     "preferred\n"),
+		u->ansvar, uname);
+	const char *hd[2 + N_NEED_SKILLS] = {_("Day"), _("Shift")};
+	for (int k = 0; k < N_NEED_SKILLS; k++)
+		hd[2 + k] = need_skills[k];
+	cli_table *t = cli_table_new(2 + N_NEED_SKILLS, hd);
+	if (!t)
+		return;
+	for (int c = 2; c < 2 + N_NEED_SKILLS; c++)
+		cli_table_right(t, c);
+	int day = -1;
+	char buf[96];
+	for (size_t i = 0; i < n;) {
+		if (!in_span(wd, x[i].weekday)) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && x[j].weekday == x[i].weekday &&
+		       x[j].shift_type_id == x[i].shift_type_id)
+			j++;
+		if (day != x[i].weekday && day >= 0)
+			cli_table_rule(t);
+		cli_table_cell(t, "%s",
+			       day != x[i].weekday
+				       ? ov_i18n_weekday(x[i].weekday)
+				       : "");
+		day = x[i].weekday;
+		cli_table_cell(t, "%s",
+			       shift_label(s, n_s, x[i].shift_type_id,
+					   x[i].shift_code, buf, sizeof buf));
+		for (int k = 0; k < N_NEED_SKILLS; k++) {
+			const staff_need *hit = NULL;
+			for (size_t m = i; m < j; m++)
+				if (!strcmp(x[m].skill, need_skills[k]))
+					hit = &x[m];
+			if (!hit)
+				cli_table_cell(t, "%s", "");
+			else if (hit->min_count == hit->preferred_count)
+				cli_table_cell(t, "%d", hit->min_count);
+			else
+				cli_table_cell(t, "%d–%d", hit->min_count,
+					       hit->preferred_count);
+		}
+		i = j;
+	}
+	cli_table_print(t, o);
+	cli_table_free(t);
+	fprintf(o, "%s\n",
+		_("any: everyone on the shift; health: health workers and "
+		  "nurses; nurse: nurses; sami: Northern Sámi speakers. "
+		  "2–3 means at least 2, preferably 3."));
+}
+
+/* Lists the bemanningsplan on the weekdays wd (text or JSON). */
+static int show_needs(cli_ctx *ctx, db *d, const org_unit *u,
+		      const span *wd)
+{
+	staff_shift_type *s = NULL;
+	staff_need *x = NULL;
+	size_t n_s = 0, n = 0;
+	ov_err e;
+	ov_status st = staff_shift_types_list(d, u->id, &s, &n_s, &e);
+	if (st == OV_OK)
+		st = staff_needs_list(d, u->id, &x, &n, &e);
+	int rc = 0;
+	if (st != OV_OK)
+		rc = fail_opt(ctx, &e);
+	else if (ctx->json)
+		rc = cli_print_json(ctx, needs_json(u, x, n, wd));
+	else
+		print_needs(ctx, u, s, n_s, x, n, wd);
+	free(s);
+	free(x);
+	return rc;
+}
+
+int cmd_rota_needs(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1], *unit = NULL, *muni = NULL, *wd_s = NULL;
+	int npos, code;
+	const cli_opt opts[] = {{"unit", CLI_STRING, &unit, NULL},
+				{"municipality", CLI_STRING, &muni, NULL},
+				{"weekday", CLI_STRING, &wd_s, NULL},
+				{NULL, CLI_FLAG, NULL, NULL}};
+	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
+	span wd;
+	if (rc >= 0 || (rc = need_unit(ctx, unit)) >= 0 ||
+	    (rc = weekday_opt(ctx, wd_s, &wd)) >= 0)
+		return rc;
+	org_unit u;
+	db *d = open_unit(ctx, DB_READ, unit, muni, &u, &code);
+	if (!d)
+		return code;
+	rc = show_needs(ctx, d, &u, &wd);
+	db_close(d);
+	return rc;
+}
+
+/* --- rota need-set --- */
+
+int cmd_rota_need_set(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1], *unit = NULL, *muni = NULL, *wd_s = NULL,
+			    *shift = NULL, *skill = NULL, *min_s = NULL,
+			    *pref_s = NULL;
+	int npos, code;
+	const cli_opt opts[] = {{"unit", CLI_STRING, &unit, NULL},
+				{"municipality", CLI_STRING, &muni, NULL},
+				{"weekday", CLI_STRING, &wd_s, NULL},
+				{"shift", CLI_STRING, &shift, NULL},
+				{"skill", CLI_STRING, &skill, NULL},
+				{"min", CLI_STRING, &min_s, NULL},
+				{"preferred", CLI_STRING, &pref_s, NULL},
+				{NULL, CLI_FLAG, NULL, NULL}};
+	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
+	if (rc >= 0 || (rc = need_unit(ctx, unit)) >= 0)
+		return rc;
+	if (!wd_s)
+		return cli_usage_error(ctx, "--weekday",
+				       _("name the day with --weekday: 0 "
+					 "(Monday) to 6 (Sunday), or a range "
+					 "such as 0-4"));
+	if (!shift)
+		return cli_usage_error(ctx, "--shift",
+				       _("name the shift with --shift and its "
+					 "code, e.g. --shift D (see 'ovttas "
+					 "rota shifts')"));
+	if (!skill)
+		return cli_usage_error(ctx, "--skill",
+				       _("choose --skill any, health, nurse or "
+					 "sami"));
+	if (!min_s)
+		return cli_usage_error(ctx, "--min",
+				       _("give the minimum with --min N (0 "
+					 "with no --preferred removes the "
+					 "row)"));
+	span wd;
+	int min = 0, pref = 0;
+	if ((rc = weekday_opt(ctx, wd_s, &wd)) >= 0 ||
+	    (rc = count_opt(ctx, "--min", min_s, &min)) >= 0 ||
+	    (rc = count_opt(ctx, "--preferred", pref_s, &pref)) >= 0)
+		return rc;
+	if (!pref_s)
+		pref = min;
+
+	org_unit u;
+	db *d = open_unit(ctx, DB_WRITE, unit, muni, &u, &code);
+	if (!d)
+		return code;
+	ov_err e;
+	int count = 0;
+	ov_status st = db_begin(d, &e);
+	for (int w = wd.lo; st == OV_OK && w <= wd.hi; w++, count++)
+		st = staff_need_set(d, u.id, w, shift, skill, min, pref, &e);
+	if (st == OV_OK)
+		st = db_commit(d, &e);
+	if (st != OV_OK) {
+		db_rollback(d);
+		db_close(d);
+		return fail_opt(ctx, &e);
+	}
+	if (!ctx->json) {
+		if (min == 0 && pref == 0)
+			fprintf(ctx->out,
+				ngettext("%d row removed from the "
+					 "bemanningsplan of %s.\n",
+					 "%d rows removed from the "
+					 "bemanningsplan of %s.\n",
+					 (unsigned long)count),
+				count, u.ansvar);
+		else
+			fprintf(ctx->out,
+				ngettext("%d row of the bemanningsplan of %s "
+					 "saved.\n",
+					 "%d rows of the bemanningsplan of %s "
+					 "saved.\n",
+					 (unsigned long)count),
+				count, u.ansvar);
+	}
+	rc = show_needs(ctx, d, &u, &wd);
+	db_close(d);
+	return rc;
+}
+
+/* --- rota derive --- */
+
+int cmd_rota_derive(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1], *unit = NULL, *muni = NULL;
+	int npos, code;
+	const cli_opt opts[] = {{"unit", CLI_STRING, &unit, NULL},
+				{"municipality", CLI_STRING, &muni, NULL},
+				{NULL, CLI_FLAG, NULL, NULL}};
+	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
+	if (rc >= 0 || (rc = need_unit(ctx, unit)) >= 0)
+		return rc;
+	org_unit u;
+	db *d = open_unit(ctx, DB_WRITE, unit, muni, &u, &code);
+	if (!d)
+		return code;
+	ov_err e;
+	if (staff_derive_plan(d, u.id, &e) != OV_OK) {
+		db_close(d);
+		return fail_opt(ctx, &e);
+	}
+	if (!ctx->json)
+		fprintf(ctx->out,
+			_("Bemanningsplan of %s derived from its "
+			  "døgnrytmeplan (the rows of langvakter are kept).\n"),
+			u.ansvar);
+	span all = {0, 6};
+	rc = show_needs(ctx, d, &u, &all);
+	db_close(d);
+	return rc;
+}
