@@ -6,7 +6,10 @@
  * day off, the length of the current run, minutes worked and weekends
  * worked. The per-type shift limits (and minutes or weekends, when the
  * state would be too large) are priced in with Lagrange multipliers that
- * rise until the limit holds. Called by the search in rota_solve.c.
+ * rise until the limit holds. A window of days can be re-rostered with
+ * the days outside it kept: they still count towards every limit, and
+ * since only the states a path reaches are visited, a short window costs
+ * little however long the horizon. Called by the search in rota_solve.c.
  */
 #include <math.h>
 #include <stdint.h>

@@ -2,7 +2,8 @@
  * rota_solve.c - the search. Every employee is first given the best
  * schedule against the others (rota_dp.c) until no one can improve alone;
  * then, until the time is up, a large-neighbourhood search takes out a few
- * employees at once and re-rosters them in random order, and cheap block
+ * employees at once and re-rosters them in random order over a window of
+ * days (the rest of their schedules stay as they are), and cheap block
  * swaps trade stretches of days between two employees. Late acceptance
  * (Burke & Bykov) lets the search cross plateaus and small hills without
  * a temperature to tune. Called through rota_solve by the CLI, the web
@@ -38,8 +39,7 @@ typedef struct {
 	double pass_seconds; /* one best-response pass over everyone */
 } search;
 
-/* Horizons longer than this are re-rostered a window at a time: the
- * minutes and weekends a window can add are few, so its DP stays small. */
+/* Longest window a re-rostering changes (pick_window). */
 #define WINDOW_DAYS 35
 /* Column generation is tried when this many passes fit its time share. */
 #define CG_PASSES 80
@@ -195,6 +195,24 @@ static void descend(search *s, double limit)
 	}
 }
 
+/*
+ * Picks the days a re-rostering may change: a window of 7 to 14 days, or
+ * of 14 to 35 days half the time on horizons past five weeks. Windows
+ * keep each employee's DP small (few minutes and weekends can be added
+ * inside one), so many more moves run than when whole horizons are
+ * re-rostered; the first descent has done those already.
+ */
+static void pick_window(search *s)
+{
+	int D = s->st.D, len = D;
+	if (D > WINDOW_DAYS && ov_rng_chance(&s->rng, 500))
+		len = (int)ov_rng_range(&s->rng, 14, WINDOW_DAYS);
+	else if (D > 14)
+		len = (int)ov_rng_range(&s->rng, 7, 14);
+	s->wa = (int)ov_rng_range(&s->rng, 0, D - len);
+	s->wb = s->wa + len;
+}
+
 /* Ruin and recreate: k employees at once. */
 static void move_ruin(search *s)
 {
@@ -204,8 +222,9 @@ static void move_ruin(search *s)
 	/* Half the time pick employees who share a random day's shift, so
 	 * the re-rostered ones can trade work among themselves. */
 	int n = 0;
+	pick_window(s);
 	if (ov_rng_chance(&s->rng, 500)) {
-		int d = (int)ov_rng_range(&s->rng, 0, st->D - 1);
+		int d = (int)ov_rng_range(&s->rng, s->wa, s->wb - 1);
 		int start = (int)ov_rng_range(&s->rng, 0, st->E - 1);
 		for (int i = 0; i < st->E && n < k; i++) {
 			int e = (start + i) % st->E;
@@ -223,13 +242,6 @@ static void move_ruin(search *s)
 			s->pick[n++] = e;
 	}
 	shuffle(s, s->pick, n);
-	s->wa = 0;
-	s->wb = st->D;
-	if (st->D > WINDOW_DAYS) {
-		int len = (int)ov_rng_range(&s->rng, 14, WINDOW_DAYS);
-		s->wa = (int)ov_rng_range(&s->rng, 0, st->D - len);
-		s->wb = s->wa + len;
-	}
 	int bad_old = st->bad;
 	int64_t old = rs_total(st);
 	take_out(s, n);

@@ -708,6 +708,44 @@ static void test_deterministic(void **state)
 	}
 }
 
+/*
+ * Horizons past five weeks are re-rostered a window of days at a time.
+ * Every roster is still lawful by the referee, the windows only ever
+ * improve on where the search started, and one seed gives one roster.
+ */
+static void test_long_horizon_windows(void **state)
+{
+	(void)state;
+	ov_rng g;
+	ov_rng_seed(&g, 5252);
+	for (int k = 0; k < 4; k++) {
+		rota_problem *p =
+			random_problem(&g, (sizes){42, 84, 2, 4, 4, 7}, 1);
+		rota_solve_info a, b, c;
+		rota_report ra, rb, rc;
+		rota_roster *x = solve_checked(p, 60, 7, 1, &a, &ra);
+		rota_roster *y = solve_checked(p, 60, 7, 300, &b, &rb);
+		rota_roster *z = solve_checked(p, 60, 7, 300, &c, &rc);
+		if (rb.n_violations) {
+			print_message("problem %d: %d days\n", k, p->n_days);
+			print_report(&rb);
+		}
+		assert_int_equal(rb.n_violations, 0);
+		assert_true(b.objective <= a.objective);
+		assert_int_equal(b.objective, c.objective);
+		assert_memory_equal(y->assign, z->assign,
+				    (size_t)p->n_employees * (size_t)p->n_days *
+					    sizeof(int));
+		rota_report_clear(&ra);
+		rota_report_clear(&rb);
+		rota_report_clear(&rc);
+		rota_roster_free(x);
+		rota_roster_free(y);
+		rota_roster_free(z);
+		rota_problem_free(p);
+	}
+}
+
 static void test_bad_options(void **state)
 {
 	(void)state;
@@ -767,6 +805,7 @@ int main(void)
 		cmocka_unit_test(test_infeasible_min_minutes),
 		cmocka_unit_test(test_no_employees),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_long_horizon_windows),
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_nan_seconds),
 	};
