@@ -19,8 +19,8 @@
 #include "rota/rota_int.h"
 
 /* Most (days x states) cells one DP may use: 128 MB of predecessors. Only
- * the reachable part of each day is visited, so a large space costs
- * memory more than time. */
+ * the reachable part of each day is visited, so in a short window a large
+ * space costs memory more than time; over a whole horizon it costs both. */
 #define DP_BUDGET ((size_t)32 << 20)
 #define DP_ROUNDS 12
 
@@ -243,6 +243,8 @@ static int reserve(rs_dp *dp, size_t states, size_t cells)
 			dp->cap_states = 0;
 			return -1;
 		}
+		for (size_t i = 0; i < states; i++)
+			dp->cur[i] = dp->nxt[i] = INFINITY;
 		dp->cap_states = states;
 	}
 	if (cells > dp->cap_cells) {
@@ -289,6 +291,20 @@ static int decode_resources(rs_dp *dp, const shape *sh)
 	return 0;
 }
 
+/* Sets back to infinity what a pass left in its two buffers: the last day
+ * within lo..hi and the day before within nlo..nhi. */
+static void clear_reached(double *cur, double *nxt, const int *lo,
+			  const int *hi, const int *nlo, const int *nhi, int NK,
+			  int R)
+{
+	for (int k = 0; k < NK; k++) {
+		for (int ri = lo[k]; ri <= hi[k]; ri++)
+			cur[(size_t)k * R + ri] = INFINITY;
+		for (int ri = nlo[k]; ri <= nhi[k]; ri++)
+			nxt[(size_t)k * R + ri] = INFINITY;
+	}
+}
+
 /*
  * One shortest-path pass with the prices given. Fills out (D values) and
  * returns 0, or -1 if no schedule keeps the tracked rules.
@@ -311,8 +327,8 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 	 * most of the state space is unreachable on most days, and skipping
 	 * it is most of the speed. */
 	int *lo = dp->range, *hi = lo + NK, *nlo = hi + NK, *nhi = nlo + NK;
-	for (size_t i = 0; i < NS; i++)
-		cur[i] = nxt[i] = INFINITY;
+	/* Both buffers come in all infinite (reserve, and the end of the
+	 * previous pass), so only what a pass reaches is ever cleared. */
 	for (int k = 0; k < NK; k++) {
 		lo[k] = nlo[k] = R;
 		hi[k] = nhi[k] = -1;
@@ -456,8 +472,10 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 	/* The buffers swapped D times; keep dp's pointers owning them. */
 	dp->cur = cur;
 	dp->nxt = nxt;
-	if (best == INFINITY)
+	if (best == INFINITY) {
+		clear_reached(cur, nxt, lo, hi, nlo, nhi, NK, R);
 		return -1;
+	}
 	size_t i = bi;
 	for (int d = D - 1; d >= 0; d--) {
 		int k = (int)(i / (size_t)R);
@@ -466,6 +484,7 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 		if (d > 0)
 			i = (size_t)p;
 	}
+	clear_reached(cur, nxt, lo, hi, nlo, nhi, NK, R);
 	return 0;
 }
 

@@ -85,7 +85,7 @@ void rs_dp_free(rs_dp *dp);
  * `noise` > 0, each day's costs get a random perturbation up to noise
  * (for diversification); the returned cost is then the true cost. Only
  * days in [wa, wb) change; the others keep e's current values in st->x
- * (pass 0 and D for the whole horizon).
+ * (pass 0 and D for the whole horizon), so out must not be e's row of x.
  */
 int64_t rs_dp_best(rs_dp *dp, rs_state *st, int e, int *out, ov_rng *rng,
 		   int noise, int wa, int wb);

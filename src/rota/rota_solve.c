@@ -341,18 +341,20 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 	int lb_valid = 0;
 	if (p->n_employees > 0) {
 		descend(&s, opts->seconds * 0.15);
-		/* Column generation: a bound, and often a better roster. */
-		/* It needs tens of pricing rounds, each about one pass; when
-		 * those would not fit, the time goes to the search instead. */
+		/* Column generation gives a bound and often a better roster.
+		 * It needs tens of pricing rounds, each about one pass; when
+		 * those would not fit, the time goes to the search instead.
+		 * A run limited by iterations skips that timing, so one seed
+		 * gives one roster however busy the machine. */
 		double left0 = opts->seconds - elapsed(&s);
-		rs_cg *cg = s.pass_seconds * CG_PASSES < 0.4 * left0
+		rs_cg *cg = opts->max_iterations > 0 ||
+					    s.pass_seconds * CG_PASSES < 0.4 * left0
 				    ? rs_cg_new(&s.st, s.dp)
 				    : NULL;
 		if (cg) {
 			int rounds;
 			double left = opts->seconds - elapsed(&s);
-			int cgr = rs_cg_run(cg, left * 0.4, &rounds);
-			if (cgr == 0) {
+			if (rs_cg_run(cg, left * 0.4, &rounds) == 0) {
 				double b = rs_cg_bound(cg, &lb_valid);
 				lb = (int64_t)ceil(b - 1e-6);
 				if (!(lb_valid && s.best <= lb)) {

@@ -709,7 +709,8 @@ static void test_deterministic(void **state)
 }
 
 /*
- * Horizons past five weeks are re-rostered a window of days at a time.
+ * Past two weeks the search re-rosters a window of days at a time (up to
+ * five weeks long on these horizons).
  * Every roster is still lawful by the referee, the windows only ever
  * improve on where the search started, and one seed gives one roster.
  */
