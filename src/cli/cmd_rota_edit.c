@@ -33,25 +33,56 @@ static int need_unit(cli_ctx *ctx, const char *unit)
 				 "code or name, e.g. --unit 3200"));
 }
 
-/* Opens the database and finds the unit (ansvar code or name, in
- * --municipality if given), as `rota plan` does; NULL with the exit code
- * in *code after reporting. */
-static db *open_unit(cli_ctx *ctx, db_mode mode, const char *unit,
-		     const char *municipality, org_unit *u, int *code)
+#define COUNT_OF(a) (sizeof(a) / sizeof *(a))
+
+/* The most options a command takes besides --unit and --municipality. */
+#define MAX_OWN_OPTS 8
+
+/* The unit a command works on: --unit (its ansvar code or name) and
+ * --municipality. */
+typedef struct {
+	const char *unit, *muni;
+} unit_opts;
+
+/* Parses --unit (required), --municipality and the command's own n
+ * options. -1 to go on or an exit code. */
+static int parse_unit_cmd(cli_ctx *ctx, int argc, char **argv,
+			  const cli_opt *own, size_t n, unit_opts *uo)
 {
-	db *d = cli_open_db(ctx, mode, code);
+	cli_opt opts[2 + MAX_OWN_OPTS + 1] = {
+	    {"unit", CLI_STRING, &uo->unit, NULL},
+	    {"municipality", CLI_STRING, &uo->muni, NULL}};
+	for (size_t i = 0; i < n && i < MAX_OWN_OPTS; i++)
+		opts[2 + i] = own[i];
+	const char *pos[1];
+	int npos;
+	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
+	return rc >= 0 ? rc : need_unit(ctx, uo->unit);
+}
+
+/* What a command does with its unit's open database; it reports its
+ * own errors and returns the exit code. */
+typedef int (*unit_fn)(cli_ctx *ctx, db *d, const org_unit *u, const void *arg);
+
+/* Opens the database, finds the unit (in --municipality if given, as
+ * `rota plan` does), runs fn on it and closes the database. */
+static int with_unit(cli_ctx *ctx, db_mode mode, const unit_opts *uo,
+		     unit_fn fn, const void *arg)
+{
+	int code;
+	db *d = cli_open_db(ctx, mode, &code);
 	if (!d)
-		return NULL;
+		return code;
 	ov_err e;
 	org_municipality m = {0};
-	if ((municipality &&
-	     org_municipality_find(d, municipality, &m, &e) != OV_OK) ||
-	    org_unit_find(d, m.id, unit, u, &e) != OV_OK) {
-		db_close(d);
-		*code = cli_fail(ctx, &e);
-		return NULL;
-	}
-	return d;
+	org_unit u;
+	if ((uo->muni && org_municipality_find(d, uo->muni, &m, &e) != OV_OK) ||
+	    org_unit_find(d, m.id, uo->unit, &u, &e) != OV_OK)
+		code = cli_fail(ctx, &e);
+	else
+		code = fn(ctx, d, &u, arg);
+	db_close(d);
+	return code;
 }
 
 /* Errors of the staffing module name its own fields; the user knows the
@@ -98,6 +129,12 @@ static json_t *unit_json(const org_unit *u)
 {
 	return json_pack("{s:s,s:s,s:s}", "ansvar", u->ansvar, "name_nb",
 			 u->name_nb, "name_se", u->name_se);
+}
+
+/* {"unit": the unit, key: the array a} (takes a). */
+static json_t *unit_list_json(const org_unit *u, const char *key, json_t *a)
+{
+	return json_pack("{s:o,s:o}", "unit", unit_json(u), key, a);
 }
 
 /* "07:30" from minutes of the day (wrapping past midnight). */
@@ -167,6 +204,18 @@ typedef struct {
 	int lo, hi;
 } span;
 
+static const span whole_week = {0, 6}, whole_day = {0, 23};
+
+static int in_span(const span *s, int v)
+{
+	return v >= s->lo && v <= s->hi;
+}
+
+/* The weekdays and hours a list shows. */
+typedef struct {
+	span wd, hr;
+} view;
+
 /* "N" or "N-M" (N <= M), each part read by tok. 0 or -1. */
 static int parse_span(const char *text,
 		      int (*tok)(const char *, size_t, int *), span *out)
@@ -183,35 +232,48 @@ static int parse_span(const char *text,
 	return 0;
 }
 
+/* A span option read by tok; absent gives *whole, unreadable reports
+ * bad (a format taking the text). -1 to go on or an exit code. */
+static int span_opt(cli_ctx *ctx, const char *opt, const char *text,
+		    int (*tok)(const char *, size_t, int *), const span *whole,
+		    const char *bad, span *out)
+{
+	if (!text) {
+		*out = *whole;
+		return -1;
+	}
+	if (parse_span(text, tok, out))
+		return cli_usage_error(ctx, opt, bad, text);
+	return -1;
+}
+
 /* --weekday; absent gives the whole week. -1 to go on or an exit code. */
 static int weekday_opt(cli_ctx *ctx, const char *text, span *out)
 {
-	if (!text) {
-		*out = (span){0, 6};
-		return -1;
-	}
-	if (parse_span(text, weekday_token, out))
-		return cli_usage_error(
-			ctx, "--weekday",
+	return span_opt(ctx, "--weekday", text, weekday_token, &whole_week,
 			_("'%s' is not a weekday: write 0 (Monday) to 6 "
 			  "(Sunday), the day's name, or a range such as 0-4"),
-			text);
-	return -1;
+			out);
 }
 
 /* --hour; absent gives the whole day. -1 to go on or an exit code. */
 static int hour_opt(cli_ctx *ctx, const char *text, span *out)
 {
-	if (!text) {
-		*out = (span){0, 23};
+	return span_opt(ctx, "--hour", text, hour_token, &whole_day,
+			_("'%s' is not an hour: write 0 to 23, "
+			  "or a range such as 7-14"),
+			out);
+}
+
+/* A set must name its weekdays. -1 to go on or an exit code. */
+static int need_weekday(cli_ctx *ctx, const char *text)
+{
+	if (text)
 		return -1;
-	}
-	if (parse_span(text, hour_token, out))
-		return cli_usage_error(ctx, "--hour",
-				       _("'%s' is not an hour: write 0 to 23, "
-					 "or a range such as 7-14"),
-				       text);
-	return -1;
+	return cli_usage_error(ctx, "--weekday",
+			       _("name the day with --weekday: 0 "
+				 "(Monday) to 6 (Sunday), or a range "
+				 "such as 0-4"));
 }
 
 /* A head-count option into *out (untouched when text is NULL). */
@@ -225,6 +287,29 @@ static int count_opt(cli_ctx *ctx, const char *name, const char *text,
 	if (text)
 		*out = (int)v;
 	return -1;
+}
+
+/* Ends the transaction of a set: commits if st is OV_OK, else (or if the
+ * commit fails) rolls back and reports e. -1 to go on or an exit code. */
+static int commit_or_fail(cli_ctx *ctx, db *d, ov_status st, ov_err *e)
+{
+	if (st == OV_OK)
+		st = db_commit(d, e);
+	if (st == OV_OK)
+		return -1;
+	db_rollback(d);
+	return fail_opt(ctx, e);
+}
+
+/* The day column of a list by weekday: the day's name on its first row,
+ * a rule between days. *day is the weekday of the row before (-1: none). */
+static void day_cell(cli_table *t, int *day, int weekday)
+{
+	if (*day != weekday && *day >= 0)
+		cli_table_rule(t);
+	cli_table_cell(t, "%s",
+		       *day != weekday ? ov_i18n_weekday(weekday) : "");
+	*day = weekday;
 }
 
 /* --- rota shifts --- */
@@ -247,7 +332,7 @@ static json_t *shifts_json(const org_unit *u, const staff_shift_type *s,
 	json_t *a = json_array();
 	for (size_t i = 0; a && i < n; i++)
 		json_array_append_new(a, shift_json(&s[i]));
-	return json_pack("{s:o,s:o}", "unit", unit_json(u), "shift_types", a);
+	return unit_list_json(u, "shift_types", a);
 }
 
 static void print_shifts(cli_ctx *ctx, const org_unit *u,
@@ -284,9 +369,11 @@ static void print_shifts(cli_ctx *ctx, const org_unit *u,
 	cli_table_free(t);
 }
 
-/* Lists and prints the unit's shift types (text or JSON). */
-static int show_shifts(cli_ctx *ctx, db *d, const org_unit *u)
+/* Lists and prints the unit's shift types (text or JSON); a unit_fn,
+ * arg unused. */
+static int show_shifts(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
 {
+	(void)arg;
 	staff_shift_type *s;
 	size_t n;
 	ov_err e;
@@ -303,21 +390,11 @@ static int show_shifts(cli_ctx *ctx, db *d, const org_unit *u)
 
 int cmd_rota_shifts(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[1], *unit = NULL, *muni = NULL;
-	int npos, code;
-	const cli_opt opts[] = {{"unit", CLI_STRING, &unit, NULL},
-				{"municipality", CLI_STRING, &muni, NULL},
-				{NULL, CLI_FLAG, NULL, NULL}};
-	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
-	if (rc >= 0 || (rc = need_unit(ctx, unit)) >= 0)
+	unit_opts uo = {0};
+	int rc = parse_unit_cmd(ctx, argc, argv, NULL, 0, &uo);
+	if (rc >= 0)
 		return rc;
-	org_unit u;
-	db *d = open_unit(ctx, DB_READ, unit, muni, &u, &code);
-	if (!d)
-		return code;
-	rc = show_shifts(ctx, d, &u);
-	db_close(d);
-	return rc;
+	return with_unit(ctx, DB_READ, &uo, show_shifts, NULL);
 }
 
 /* --- rota shift-set --- */
@@ -334,6 +411,19 @@ static int parse_clock(const char *s, int allow_24, int *out)
 		return -1;
 	*out = h * 60 + m;
 	return 0;
+}
+
+/* A time-of-day option into *out (untouched when text is NULL). -1 to go
+ * on or an exit code. */
+static int clock_opt(cli_ctx *ctx, const char *opt, const char *text,
+		     int allow_24, int *out)
+{
+	if (!text || !parse_clock(text, allow_24, out))
+		return -1;
+	return cli_usage_error(ctx, opt,
+			       _("'%s' is not a time of day; write "
+				 "HH:MM, e.g. 07:30"),
+			       text);
 }
 
 /* Minutes ("480") or hours and minutes ("8:00"), 1 to 1440. */
@@ -355,74 +445,26 @@ static int parse_length(const char *s, int *out)
 	return 0;
 }
 
-int cmd_rota_shift_set(cli_ctx *ctx, int argc, char **argv)
-{
-	const char *pos[1], *unit = NULL, *muni = NULL, *code_s = NULL,
-			    *name = NULL, *name_se = NULL, *start_s = NULL,
-			    *end_s = NULL, *length_s = NULL, *category = NULL;
-	int npos, code;
-	const cli_opt opts[] = {{"unit", CLI_STRING, &unit, NULL},
-				{"municipality", CLI_STRING, &muni, NULL},
-				{"code", CLI_STRING, &code_s, NULL},
-				{"name", CLI_STRING, &name, NULL},
-				{"name-se", CLI_STRING, &name_se, NULL},
-				{"start", CLI_STRING, &start_s, NULL},
-				{"end", CLI_STRING, &end_s, NULL},
-				{"length", CLI_STRING, &length_s, NULL},
-				{"category", CLI_STRING, &category, NULL},
-				{NULL, CLI_FLAG, NULL, NULL}};
-	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
-	if (rc >= 0 || (rc = need_unit(ctx, unit)) >= 0)
-		return rc;
-	staff_shift_type s;
-	if (!code_s || !*code_s)
-		return cli_usage_error(ctx, "--code",
-				       _("name the shift type with --code, "
-					 "e.g. --code D"));
-	if ((rc = fits(ctx, "--code", code_s, sizeof s.code)) >= 0 ||
-	    (rc = fits(ctx, "--name", name, sizeof s.name_nb)) >= 0 ||
-	    (rc = fits(ctx, "--name-se", name_se, sizeof s.name_se)) >= 0)
-		return rc;
-	if (category && strlen(category) >= sizeof s.category)
-		return cli_usage_error(ctx, "--category",
-				       _("'%s' is not a shift category (day, "
-					 "evening, night, long, other)"),
-				       category);
-	int start = 0, end = 0, length = 0;
-	if (start_s && parse_clock(start_s, 0, &start))
-		return cli_usage_error(ctx, "--start",
-				       _("'%s' is not a time of day; write "
-					 "HH:MM, e.g. 07:30"),
-				       start_s);
-	if (end_s && parse_clock(end_s, 1, &end))
-		return cli_usage_error(ctx, "--end",
-				       _("'%s' is not a time of day; write "
-					 "HH:MM, e.g. 07:30"),
-				       end_s);
-	if (length_s && parse_length(length_s, &length))
-		return cli_usage_error(ctx, "--length",
-				       _("'%s' is not a shift length: write "
-					 "minutes from 1 to 1440, or hours "
-					 "and minutes such as 7:30"),
-				       length_s);
-	if (end_s && length_s)
-		return cli_usage_error(ctx, "--end",
-				       _("give --length or --end, not both"));
+/* The options of `rota shift-set` (each NULL when not given) and the
+ * times read from them. */
+typedef struct {
+	const char *code, *name, *name_se, *start_s, *end_s, *length_s,
+	    *category;
+	int start, end, length;
+} shift_edit;
 
-	org_unit u;
-	db *d = open_unit(ctx, DB_WRITE, unit, muni, &u, &code);
-	if (!d)
-		return code;
+/* Adds or changes the shift type a->code of u; a unit_fn. */
+static int save_shift(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
+{
+	const shift_edit *a = arg;
 	ov_err e;
-	staff_shift_type *all;
+	staff_shift_type s, *all;
 	size_t n;
-	if (staff_shift_types_list(d, u.id, &all, &n, &e) != OV_OK) {
-		db_close(d);
+	if (staff_shift_types_list(d, u->id, &all, &n, &e) != OV_OK)
 		return fail_opt(ctx, &e);
-	}
 	/* An existing shift keeps what the options do not change. */
 	size_t i = 0;
-	while (i < n && strcmp(all[i].code, code_s))
+	while (i < n && strcmp(all[i].code, a->code))
 		i++;
 	int exists = i < n;
 	if (exists)
@@ -432,54 +474,91 @@ int cmd_rota_shift_set(cli_ctx *ctx, int argc, char **argv)
 	free(all);
 	const char *missing = NULL;
 	if (!exists) {
-		if (!name)
+		if (!a->name)
 			missing = "--name";
-		else if (!start_s)
+		else if (!a->start_s)
 			missing = "--start";
-		else if (!end_s && !length_s)
+		else if (!a->end_s && !a->length_s)
 			missing = "--length";
-		else if (!category)
+		else if (!a->category)
 			missing = "--category";
 	}
-	if (missing) {
-		db_close(d);
+	if (missing)
 		return cli_usage_error(ctx, missing,
 				       _("unit %s has no shift type %s yet; a "
 					 "new one needs --name, --start, "
 					 "--length (or --end) and --category"),
-				       u.ansvar, code_s);
-	}
-	snprintf(s.code, sizeof s.code, "%s", code_s);
+				       u->ansvar, a->code);
+	snprintf(s.code, sizeof s.code, "%s", a->code);
 	/* A new Bokmål name makes the old Sámi one wrong: without
 	 * --name-se it is cleared (Bokmål is shown until it is given). */
-	if (name)
-		snprintf(s.name_nb, sizeof s.name_nb, "%s", name);
-	if (name || name_se)
+	if (a->name)
+		snprintf(s.name_nb, sizeof s.name_nb, "%s", a->name);
+	if (a->name || a->name_se)
 		snprintf(s.name_se, sizeof s.name_se, "%s",
-			 name_se ? name_se : "");
-	if (category)
-		snprintf(s.category, sizeof s.category, "%s", category);
-	if (start_s)
-		s.start_min = start;
-	if (length_s)
-		s.length_min = length;
-	else if (end_s) {
+			 a->name_se ? a->name_se : "");
+	if (a->category)
+		snprintf(s.category, sizeof s.category, "%s", a->category);
+	if (a->start_s)
+		s.start_min = a->start;
+	if (a->length_s)
+		s.length_min = a->length;
+	else if (a->end_s) {
 		/* the same clock time as the start is a whole day */
-		int len = ((end - s.start_min) % 1440 + 1440) % 1440;
+		int len = ((a->end - s.start_min) % 1440 + 1440) % 1440;
 		s.length_min = len ? len : 1440;
 	}
-	if (staff_shift_type_set(d, u.id, &s, NULL, &e) != OV_OK) {
-		db_close(d);
+	if (staff_shift_type_set(d, u->id, &s, NULL, &e) != OV_OK)
 		return fail_opt(ctx, &e);
-	}
 	if (!ctx->json)
 		fprintf(ctx->out,
 			exists ? _("Shift type %s of %s changed.\n")
 			       : _("Shift type %s added to %s.\n"),
-			s.code, u.ansvar);
-	rc = show_shifts(ctx, d, &u);
-	db_close(d);
-	return rc;
+			s.code, u->ansvar);
+	return show_shifts(ctx, d, u, NULL);
+}
+
+int cmd_rota_shift_set(cli_ctx *ctx, int argc, char **argv)
+{
+	unit_opts uo = {0};
+	shift_edit a = {0};
+	const cli_opt own[] = {{"code", CLI_STRING, &a.code, NULL},
+			       {"name", CLI_STRING, &a.name, NULL},
+			       {"name-se", CLI_STRING, &a.name_se, NULL},
+			       {"start", CLI_STRING, &a.start_s, NULL},
+			       {"end", CLI_STRING, &a.end_s, NULL},
+			       {"length", CLI_STRING, &a.length_s, NULL},
+			       {"category", CLI_STRING, &a.category, NULL}};
+	int rc = parse_unit_cmd(ctx, argc, argv, own, COUNT_OF(own), &uo);
+	if (rc >= 0)
+		return rc;
+	staff_shift_type probe;
+	if (!a.code || !*a.code)
+		return cli_usage_error(ctx, "--code",
+				       _("name the shift type with --code, "
+					 "e.g. --code D"));
+	if ((rc = fits(ctx, "--code", a.code, sizeof probe.code)) >= 0 ||
+	    (rc = fits(ctx, "--name", a.name, sizeof probe.name_nb)) >= 0 ||
+	    (rc = fits(ctx, "--name-se", a.name_se, sizeof probe.name_se)) >= 0)
+		return rc;
+	if (a.category && strlen(a.category) >= sizeof probe.category)
+		return cli_usage_error(ctx, "--category",
+				       _("'%s' is not a shift category (day, "
+					 "evening, night, long, other)"),
+				       a.category);
+	if ((rc = clock_opt(ctx, "--start", a.start_s, 0, &a.start)) >= 0 ||
+	    (rc = clock_opt(ctx, "--end", a.end_s, 1, &a.end)) >= 0)
+		return rc;
+	if (a.length_s && parse_length(a.length_s, &a.length))
+		return cli_usage_error(ctx, "--length",
+				       _("'%s' is not a shift length: write "
+					 "minutes from 1 to 1440, or hours "
+					 "and minutes such as 7:30"),
+				       a.length_s);
+	if (a.end_s && a.length_s)
+		return cli_usage_error(ctx, "--end",
+				       _("give --length or --end, not both"));
+	return with_unit(ctx, DB_WRITE, &uo, save_shift, &a);
 }
 
 /* --- rota rhythm --- */
@@ -489,17 +568,13 @@ static int rhythm_staff(const staff_rhythm_hour *h)
 	return h->nurses + h->health_workers + h->others;
 }
 
-static int in_span(const span *s, int v)
-{
-	return v >= s->lo && v <= s->hi;
-}
-
 static json_t *rhythm_json(const org_unit *u, const staff_rhythm_hour *h,
-			   size_t n, const span *wd, const span *hr)
+			   size_t n, const view *v)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; a && i < n; i++) {
-		if (!in_span(wd, h[i].weekday) || !in_span(hr, h[i].hour))
+		if (!in_span(&v->wd, h[i].weekday) ||
+		    !in_span(&v->hr, h[i].hour))
 			continue;
 		json_array_append_new(
 			a, json_pack("{s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:s,s:s,"
@@ -514,7 +589,7 @@ static json_t *rhythm_json(const org_unit *u, const staff_rhythm_hour *h,
 				     "task_nb", h[i].task_nb, "task_se",
 				     h[i].task_se));
 	}
-	return json_pack("{s:o,s:o}", "unit", unit_json(u), "hours", a);
+	return unit_list_json(u, "hours", a);
 }
 
 /* Two hours that read the same in the current language (they are shown
@@ -528,14 +603,14 @@ static int same_need(const staff_rhythm_hour *a, const staff_rhythm_hour *b)
 		       ov_i18n_pick(b->task_nb, b->task_se));
 }
 
-/* The hours in the spans, one table: consecutive hours of a day that
+/* The hours in the view, one table: consecutive hours of a day that
  * need the same are one row. */
 static void print_rhythm(cli_ctx *ctx, const org_unit *u,
-			 const staff_rhythm_hour *h, size_t n, const span *wd,
-			 const span *hr)
+			 const staff_rhythm_hour *h, size_t n, const view *v)
 {
 	FILE *o = ctx->out;
 	const char *uname = ov_i18n_pick(u->name_nb, u->name_se);
+	const span *wd = &v->wd, *hr = &v->hr;
 	size_t shown = 0;
 	for (size_t i = 0; i < n; i++)
 		shown += in_span(wd, h[i].weekday) && in_span(hr, h[i].hour);
@@ -566,13 +641,7 @@ static void print_rhythm(cli_ctx *ctx, const org_unit *u,
 		       h[j + 1].hour == h[j].hour + 1 &&
 		       in_span(hr, h[j + 1].hour) && same_need(&h[i], &h[j + 1]))
 			j++;
-		if (day != h[i].weekday && day >= 0)
-			cli_table_rule(t);
-		cli_table_cell(t, "%s",
-			       day != h[i].weekday
-				       ? ov_i18n_weekday(h[i].weekday)
-				       : "");
-		day = h[i].weekday;
+		day_cell(t, &day, h[i].weekday);
 		cli_table_cell(t, "%02d:00–%02d:00", h[i].hour, h[j].hour + 1);
 		cli_table_cell(t, "%d", rhythm_staff(&h[i]));
 		cli_table_cell(t, "%d", h[i].nurses);
@@ -591,10 +660,10 @@ static void print_rhythm(cli_ctx *ctx, const org_unit *u,
 		  "Hours not listed need nobody."));
 }
 
-/* Lists the døgnrytmeplan in the spans (text or JSON). */
-static int show_rhythm(cli_ctx *ctx, db *d, const org_unit *u,
-		       const span *wd, const span *hr)
+/* Lists the døgnrytmeplan in the view arg (text or JSON); a unit_fn. */
+static int show_rhythm(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
 {
+	const view *v = arg;
 	staff_rhythm_hour *h;
 	size_t n;
 	ov_err e;
@@ -602,149 +671,141 @@ static int show_rhythm(cli_ctx *ctx, db *d, const org_unit *u,
 		return fail_opt(ctx, &e);
 	int rc = 0;
 	if (ctx->json)
-		rc = cli_print_json(ctx, rhythm_json(u, h, n, wd, hr));
+		rc = cli_print_json(ctx, rhythm_json(u, h, n, v));
 	else
-		print_rhythm(ctx, u, h, n, wd, hr);
+		print_rhythm(ctx, u, h, n, v);
 	free(h);
 	return rc;
 }
 
 int cmd_rota_rhythm(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[1], *unit = NULL, *muni = NULL, *wd_s = NULL,
-			    *hour_s = NULL;
-	int npos, code;
-	const cli_opt opts[] = {{"unit", CLI_STRING, &unit, NULL},
-				{"municipality", CLI_STRING, &muni, NULL},
-				{"weekday", CLI_STRING, &wd_s, NULL},
-				{"hour", CLI_STRING, &hour_s, NULL},
-				{NULL, CLI_FLAG, NULL, NULL}};
-	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
-	span wd, hr;
-	if (rc >= 0 || (rc = need_unit(ctx, unit)) >= 0 ||
-	    (rc = weekday_opt(ctx, wd_s, &wd)) >= 0 ||
-	    (rc = hour_opt(ctx, hour_s, &hr)) >= 0)
+	unit_opts uo = {0};
+	const char *wd_s = NULL, *hour_s = NULL;
+	const cli_opt own[] = {{"weekday", CLI_STRING, &wd_s, NULL},
+			       {"hour", CLI_STRING, &hour_s, NULL}};
+	int rc = parse_unit_cmd(ctx, argc, argv, own, COUNT_OF(own), &uo);
+	view v;
+	if (rc >= 0 || (rc = weekday_opt(ctx, wd_s, &v.wd)) >= 0 ||
+	    (rc = hour_opt(ctx, hour_s, &v.hr)) >= 0)
 		return rc;
-	org_unit u;
-	db *d = open_unit(ctx, DB_READ, unit, muni, &u, &code);
-	if (!d)
-		return code;
-	rc = show_rhythm(ctx, d, &u, &wd, &hr);
-	db_close(d);
-	return rc;
+	return with_unit(ctx, DB_READ, &uo, show_rhythm, &v);
 }
 
 /* --- rota rhythm-set --- */
 
-int cmd_rota_rhythm_set(cli_ctx *ctx, int argc, char **argv)
-{
-	const char *pos[1], *unit = NULL, *muni = NULL, *wd_s = NULL,
-			    *hour_s = NULL, *nurses_s = NULL, *health_s = NULL,
-			    *others_s = NULL, *sami_s = NULL, *task = NULL,
-			    *task_se = NULL;
-	int npos, code;
-	const cli_opt opts[] = {{"unit", CLI_STRING, &unit, NULL},
-				{"municipality", CLI_STRING, &muni, NULL},
-				{"weekday", CLI_STRING, &wd_s, NULL},
-				{"hour", CLI_STRING, &hour_s, NULL},
-				{"nurses", CLI_STRING, &nurses_s, NULL},
-				{"health", CLI_STRING, &health_s, NULL},
-				{"others", CLI_STRING, &others_s, NULL},
-				{"sami", CLI_STRING, &sami_s, NULL},
-				{"task", CLI_STRING, &task, NULL},
-				{"task-se", CLI_STRING, &task_se, NULL},
-				{NULL, CLI_FLAG, NULL, NULL}};
-	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
-	if (rc >= 0 || (rc = need_unit(ctx, unit)) >= 0)
-		return rc;
-	if (!wd_s)
-		return cli_usage_error(ctx, "--weekday",
-				       _("name the day with --weekday: 0 "
-					 "(Monday) to 6 (Sunday), or a range "
-					 "such as 0-4"));
-	if (!hour_s)
-		return cli_usage_error(ctx, "--hour",
-				       _("name the hour with --hour: 0 to 23, "
-					 "or a range such as 7-14"));
-	span wd, hr;
-	int nurses = 0, health = 0, others = 0, sami = 0;
-	staff_rhythm_hour probe;
-	if ((rc = weekday_opt(ctx, wd_s, &wd)) >= 0 ||
-	    (rc = hour_opt(ctx, hour_s, &hr)) >= 0 ||
-	    (rc = count_opt(ctx, "--nurses", nurses_s, &nurses)) >= 0 ||
-	    (rc = count_opt(ctx, "--health", health_s, &health)) >= 0 ||
-	    (rc = count_opt(ctx, "--others", others_s, &others)) >= 0 ||
-	    (rc = count_opt(ctx, "--sami", sami_s, &sami)) >= 0 ||
-	    (rc = fits(ctx, "--task", task, sizeof probe.task_nb)) >= 0 ||
-	    (rc = fits(ctx, "--task-se", task_se, sizeof probe.task_se)) >= 0)
-		return rc;
-	if (!nurses_s && !health_s && !others_s && !sami_s && !task &&
-	    !task_se)
-		return cli_usage_error(ctx, NULL,
-				       _("say what to set: --nurses, --health, "
-					 "--others, --sami, --task or "
-					 "--task-se"));
+/* The options of `rota rhythm-set` (each NULL when not given) and what
+ * was read from them. */
+typedef struct {
+	const char *wd_s, *hour_s, *nurses_s, *health_s, *others_s, *sami_s,
+	    *task, *task_se;
+	view v;
+	int nurses, health, others, sami;
+} rhythm_edit;
 
-	org_unit u;
-	db *d = open_unit(ctx, DB_WRITE, unit, muni, &u, &code);
-	if (!d)
-		return code;
+/* What the hour w, hour needs after the edit a: as stored in old (or
+ * nobody), with the parts the options give changed. */
+static staff_rhythm_hour edited_hour(const rhythm_edit *a,
+				     const staff_rhythm_hour *old, size_t n_old,
+				     int w, int hour)
+{
+	staff_rhythm_hour h = {.weekday = w, .hour = hour};
+	for (size_t i = 0; i < n_old; i++)
+		if (old[i].weekday == w && old[i].hour == hour)
+			h = old[i];
+	if (a->nurses_s)
+		h.nurses = a->nurses;
+	if (a->health_s)
+		h.health_workers = a->health;
+	if (a->others_s)
+		h.others = a->others;
+	if (a->sami_s)
+		h.sami_needed = a->sami;
+	/* as for shift names: a new Bokmål task clears the Sámi one
+	 * unless --task-se gives it */
+	if (a->task)
+		snprintf(h.task_nb, sizeof h.task_nb, "%s", a->task);
+	if (a->task || a->task_se)
+		snprintf(h.task_se, sizeof h.task_se, "%s",
+			 a->task_se ? a->task_se : "");
+	return h;
+}
+
+/* Saves the hours of the edit arg in one transaction; a unit_fn. */
+static int save_rhythm(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
+{
+	const rhythm_edit *a = arg;
 	ov_err e;
 	staff_rhythm_hour *old = NULL;
 	size_t n_old = 0;
 	int count = 0;
-	ov_status st = staff_rhythm_list(d, u.id, &old, &n_old, &e);
+	ov_status st = staff_rhythm_list(d, u->id, &old, &n_old, &e);
 	if (st == OV_OK)
 		st = db_begin(d, &e);
-	for (int w = wd.lo; st == OV_OK && w <= wd.hi; w++)
-		for (int hour = hr.lo; st == OV_OK && hour <= hr.hi; hour++) {
-			/* what the hour needs now; options change parts */
-			staff_rhythm_hour h = {.weekday = w, .hour = hour};
-			for (size_t i = 0; i < n_old; i++)
-				if (old[i].weekday == w && old[i].hour == hour)
-					h = old[i];
-			if (nurses_s)
-				h.nurses = nurses;
-			if (health_s)
-				h.health_workers = health;
-			if (others_s)
-				h.others = others;
-			if (sami_s)
-				h.sami_needed = sami;
-			/* as for shift names: a new Bokmål task clears
-			 * the Sámi one unless --task-se gives it */
-			if (task)
-				snprintf(h.task_nb, sizeof h.task_nb, "%s",
-					 task);
-			if (task || task_se)
-				snprintf(h.task_se, sizeof h.task_se, "%s",
-					 task_se ? task_se : "");
-			st = staff_rhythm_set(d, u.id, &h, &e);
+	for (int w = a->v.wd.lo; st == OV_OK && w <= a->v.wd.hi; w++)
+		for (int hour = a->v.hr.lo; st == OV_OK && hour <= a->v.hr.hi;
+		     hour++) {
+			staff_rhythm_hour h =
+			    edited_hour(a, old, n_old, w, hour);
+			st = staff_rhythm_set(d, u->id, &h, &e);
 			count++;
 		}
 	free(old);
-	if (st == OV_OK)
-		st = db_commit(d, &e);
-	if (st != OV_OK) {
-		db_rollback(d);
-		db_close(d);
-		return fail_opt(ctx, &e);
-	}
+	int rc = commit_or_fail(ctx, d, st, &e);
+	if (rc >= 0)
+		return rc;
 	if (!ctx->json) {
 		fprintf(ctx->out,
 			ngettext("%d hour of the døgnrytmeplan of %s saved.\n",
 				 "%d hours of the døgnrytmeplan of %s saved.\n",
 				 (unsigned long)count),
-			count, u.ansvar);
+			count, u->ansvar);
 	}
-	rc = show_rhythm(ctx, d, &u, &wd, &hr);
+	rc = show_rhythm(ctx, d, u, &a->v);
 	if (rc == 0 && !ctx->json)
 		fprintf(ctx->out,
 			_("The bemanningsplan is unchanged: 'ovttas rota "
 			  "derive --unit %s' derives it anew.\n"),
-			u.ansvar);
-	db_close(d);
+			u->ansvar);
 	return rc;
+}
+
+int cmd_rota_rhythm_set(cli_ctx *ctx, int argc, char **argv)
+{
+	unit_opts uo = {0};
+	rhythm_edit a = {0};
+	const cli_opt own[] = {{"weekday", CLI_STRING, &a.wd_s, NULL},
+			       {"hour", CLI_STRING, &a.hour_s, NULL},
+			       {"nurses", CLI_STRING, &a.nurses_s, NULL},
+			       {"health", CLI_STRING, &a.health_s, NULL},
+			       {"others", CLI_STRING, &a.others_s, NULL},
+			       {"sami", CLI_STRING, &a.sami_s, NULL},
+			       {"task", CLI_STRING, &a.task, NULL},
+			       {"task-se", CLI_STRING, &a.task_se, NULL}};
+	int rc = parse_unit_cmd(ctx, argc, argv, own, COUNT_OF(own), &uo);
+	if (rc >= 0 || (rc = need_weekday(ctx, a.wd_s)) >= 0)
+		return rc;
+	if (!a.hour_s)
+		return cli_usage_error(ctx, "--hour",
+				       _("name the hour with --hour: 0 to 23, "
+					 "or a range such as 7-14"));
+	staff_rhythm_hour probe;
+	if ((rc = weekday_opt(ctx, a.wd_s, &a.v.wd)) >= 0 ||
+	    (rc = hour_opt(ctx, a.hour_s, &a.v.hr)) >= 0 ||
+	    (rc = count_opt(ctx, "--nurses", a.nurses_s, &a.nurses)) >= 0 ||
+	    (rc = count_opt(ctx, "--health", a.health_s, &a.health)) >= 0 ||
+	    (rc = count_opt(ctx, "--others", a.others_s, &a.others)) >= 0 ||
+	    (rc = count_opt(ctx, "--sami", a.sami_s, &a.sami)) >= 0 ||
+	    (rc = fits(ctx, "--task", a.task, sizeof probe.task_nb)) >= 0 ||
+	    (rc = fits(ctx, "--task-se", a.task_se, sizeof probe.task_se)) >= 0)
+		return rc;
+	if (!a.nurses_s && !a.health_s && !a.others_s && !a.sami_s && !a.task &&
+	    !a.task_se)
+		return cli_usage_error(ctx, NULL,
+				       _("say what to set: --nurses, --health, "
+					 "--others, --sami, --task or "
+					 "--task-se"));
+	return with_unit(ctx, DB_WRITE, &uo, save_rhythm, &a);
 }
 
 /* --- rota needs --- */
@@ -768,7 +829,7 @@ static json_t *needs_json(const org_unit *u, const staff_need *x, size_t n,
 				     x[i].min_count, "preferred_count",
 				     x[i].preferred_count));
 	}
-	return json_pack("{s:o,s:o}", "unit", unit_json(u), "needs", a);
+	return unit_list_json(u, "needs", a);
 }
 
 static const char *shift_label(const staff_shift_type *s, size_t n,
@@ -823,13 +884,7 @@ static void print_needs(cli_ctx *ctx, const org_unit *u,
 		while (j < n && x[j].weekday == x[i].weekday &&
 		       x[j].shift_type_id == x[i].shift_type_id)
 			j++;
-		if (day != x[i].weekday && day >= 0)
-			cli_table_rule(t);
-		cli_table_cell(t, "%s",
-			       day != x[i].weekday
-				       ? ov_i18n_weekday(x[i].weekday)
-				       : "");
-		day = x[i].weekday;
+		day_cell(t, &day, x[i].weekday);
 		cli_table_cell(t, "%s",
 			       shift_label(s, n_s, x[i].shift_type_id,
 					   x[i].shift_code, buf, sizeof buf));
@@ -856,10 +911,11 @@ static void print_needs(cli_ctx *ctx, const org_unit *u,
 		  "2–3 means at least 2, preferably 3."));
 }
 
-/* Lists the bemanningsplan on the weekdays wd (text or JSON). */
-static int show_needs(cli_ctx *ctx, db *d, const org_unit *u,
-		      const span *wd)
+/* Lists the bemanningsplan on the weekdays of the view arg (text or
+ * JSON); a unit_fn. */
+static int show_needs(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
 {
+	const span *wd = &((const view *)arg)->wd;
 	staff_shift_type *s = NULL;
 	staff_need *x = NULL;
 	size_t n_s = 0, n = 0;
@@ -881,98 +937,48 @@ static int show_needs(cli_ctx *ctx, db *d, const org_unit *u,
 
 int cmd_rota_needs(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[1], *unit = NULL, *muni = NULL, *wd_s = NULL;
-	int npos, code;
-	const cli_opt opts[] = {{"unit", CLI_STRING, &unit, NULL},
-				{"municipality", CLI_STRING, &muni, NULL},
-				{"weekday", CLI_STRING, &wd_s, NULL},
-				{NULL, CLI_FLAG, NULL, NULL}};
-	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
-	span wd;
-	if (rc >= 0 || (rc = need_unit(ctx, unit)) >= 0 ||
-	    (rc = weekday_opt(ctx, wd_s, &wd)) >= 0)
+	unit_opts uo = {0};
+	const char *wd_s = NULL;
+	const cli_opt own[] = {{"weekday", CLI_STRING, &wd_s, NULL}};
+	int rc = parse_unit_cmd(ctx, argc, argv, own, COUNT_OF(own), &uo);
+	view v = {.hr = whole_day};
+	if (rc >= 0 || (rc = weekday_opt(ctx, wd_s, &v.wd)) >= 0)
 		return rc;
-	org_unit u;
-	db *d = open_unit(ctx, DB_READ, unit, muni, &u, &code);
-	if (!d)
-		return code;
-	rc = show_needs(ctx, d, &u, &wd);
-	db_close(d);
-	return rc;
+	return with_unit(ctx, DB_READ, &uo, show_needs, &v);
 }
 
 /* --- rota need-set --- */
 
-int cmd_rota_need_set(cli_ctx *ctx, int argc, char **argv)
-{
-	const char *pos[1], *unit = NULL, *muni = NULL, *wd_s = NULL,
-			    *shift = NULL, *skill = NULL, *min_s = NULL,
-			    *pref_s = NULL;
-	int npos, code;
-	const cli_opt opts[] = {{"unit", CLI_STRING, &unit, NULL},
-				{"municipality", CLI_STRING, &muni, NULL},
-				{"weekday", CLI_STRING, &wd_s, NULL},
-				{"shift", CLI_STRING, &shift, NULL},
-				{"skill", CLI_STRING, &skill, NULL},
-				{"min", CLI_STRING, &min_s, NULL},
-				{"preferred", CLI_STRING, &pref_s, NULL},
-				{NULL, CLI_FLAG, NULL, NULL}};
-	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
-	if (rc >= 0 || (rc = need_unit(ctx, unit)) >= 0)
-		return rc;
-	if (!wd_s)
-		return cli_usage_error(ctx, "--weekday",
-				       _("name the day with --weekday: 0 "
-					 "(Monday) to 6 (Sunday), or a range "
-					 "such as 0-4"));
-	if (!shift)
-		return cli_usage_error(ctx, "--shift",
-				       _("name the shift with --shift and its "
-					 "code, e.g. --shift D (see 'ovttas "
-					 "rota shifts')"));
-	if (!skill)
-		return cli_usage_error(ctx, "--skill",
-				       _("choose --skill any, health, nurse or "
-					 "sami"));
-	if (!min_s)
-		return cli_usage_error(ctx, "--min",
-				       _("give the minimum with --min N (0 "
-					 "with no --preferred removes the "
-					 "row)"));
-	span wd;
-	int min = 0, pref = 0;
-	if ((rc = weekday_opt(ctx, wd_s, &wd)) >= 0 ||
-	    (rc = count_opt(ctx, "--min", min_s, &min)) >= 0 ||
-	    (rc = count_opt(ctx, "--preferred", pref_s, &pref)) >= 0)
-		return rc;
-	if (!pref_s)
-		pref = min;
+/* The options of `rota need-set` (each NULL when not given) and what was
+ * read from them. */
+typedef struct {
+	const char *wd_s, *shift, *skill, *min_s, *pref_s;
+	view v;
+	int min, pref;
+} need_edit;
 
-	org_unit u;
-	db *d = open_unit(ctx, DB_WRITE, unit, muni, &u, &code);
-	if (!d)
-		return code;
+/* Saves the rows of the edit arg in one transaction; a unit_fn. */
+static int save_needs(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
+{
+	const need_edit *a = arg;
 	ov_err e;
 	int count = 0;
 	ov_status st = db_begin(d, &e);
-	for (int w = wd.lo; st == OV_OK && w <= wd.hi; w++, count++)
-		st = staff_need_set(d, u.id, w, shift, skill, min, pref, &e);
-	if (st == OV_OK)
-		st = db_commit(d, &e);
-	if (st != OV_OK) {
-		db_rollback(d);
-		db_close(d);
-		return fail_opt(ctx, &e);
-	}
+	for (int w = a->v.wd.lo; st == OV_OK && w <= a->v.wd.hi; w++, count++)
+		st = staff_need_set(d, u->id, w, a->shift, a->skill, a->min,
+				    a->pref, &e);
+	int rc = commit_or_fail(ctx, d, st, &e);
+	if (rc >= 0)
+		return rc;
 	if (!ctx->json) {
-		if (min == 0 && pref == 0)
+		if (a->min == 0 && a->pref == 0)
 			fprintf(ctx->out,
 				ngettext("%d row removed from the "
 					 "bemanningsplan of %s.\n",
 					 "%d rows removed from the "
 					 "bemanningsplan of %s.\n",
 					 (unsigned long)count),
-				count, u.ansvar);
+				count, u->ansvar);
 		else
 			fprintf(ctx->out,
 				ngettext("%d row of the bemanningsplan of %s "
@@ -980,41 +986,70 @@ int cmd_rota_need_set(cli_ctx *ctx, int argc, char **argv)
 					 "%d rows of the bemanningsplan of %s "
 					 "saved.\n",
 					 (unsigned long)count),
-				count, u.ansvar);
+				count, u->ansvar);
 	}
-	rc = show_needs(ctx, d, &u, &wd);
-	db_close(d);
-	return rc;
+	return show_needs(ctx, d, u, &a->v);
+}
+
+int cmd_rota_need_set(cli_ctx *ctx, int argc, char **argv)
+{
+	unit_opts uo = {0};
+	need_edit a = {.v.hr = whole_day};
+	const cli_opt own[] = {{"weekday", CLI_STRING, &a.wd_s, NULL},
+			       {"shift", CLI_STRING, &a.shift, NULL},
+			       {"skill", CLI_STRING, &a.skill, NULL},
+			       {"min", CLI_STRING, &a.min_s, NULL},
+			       {"preferred", CLI_STRING, &a.pref_s, NULL}};
+	int rc = parse_unit_cmd(ctx, argc, argv, own, COUNT_OF(own), &uo);
+	if (rc >= 0 || (rc = need_weekday(ctx, a.wd_s)) >= 0)
+		return rc;
+	if (!a.shift)
+		return cli_usage_error(ctx, "--shift",
+				       _("name the shift with --shift and its "
+					 "code, e.g. --shift D (see 'ovttas "
+					 "rota shifts')"));
+	if (!a.skill)
+		return cli_usage_error(ctx, "--skill",
+				       _("choose --skill any, health, nurse or "
+					 "sami"));
+	if (!a.min_s)
+		return cli_usage_error(ctx, "--min",
+				       _("give the minimum with --min N (0 "
+					 "with no --preferred removes the "
+					 "row)"));
+	if ((rc = weekday_opt(ctx, a.wd_s, &a.v.wd)) >= 0 ||
+	    (rc = count_opt(ctx, "--min", a.min_s, &a.min)) >= 0 ||
+	    (rc = count_opt(ctx, "--preferred", a.pref_s, &a.pref)) >= 0)
+		return rc;
+	if (!a.pref_s)
+		a.pref = a.min;
+	return with_unit(ctx, DB_WRITE, &uo, save_needs, &a);
 }
 
 /* --- rota derive --- */
 
-int cmd_rota_derive(cli_ctx *ctx, int argc, char **argv)
+/* Derives the bemanningsplan from the døgnrytmeplan; a unit_fn, arg
+ * unused. */
+static int derive_needs(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
 {
-	const char *pos[1], *unit = NULL, *muni = NULL;
-	int npos, code;
-	const cli_opt opts[] = {{"unit", CLI_STRING, &unit, NULL},
-				{"municipality", CLI_STRING, &muni, NULL},
-				{NULL, CLI_FLAG, NULL, NULL}};
-	int rc = cli_parse(ctx, argc, argv, opts, pos, 0, &npos);
-	if (rc >= 0 || (rc = need_unit(ctx, unit)) >= 0)
-		return rc;
-	org_unit u;
-	db *d = open_unit(ctx, DB_WRITE, unit, muni, &u, &code);
-	if (!d)
-		return code;
+	(void)arg;
 	ov_err e;
-	if (staff_derive_plan(d, u.id, &e) != OV_OK) {
-		db_close(d);
+	if (staff_derive_plan(d, u->id, &e) != OV_OK)
 		return fail_opt(ctx, &e);
-	}
 	if (!ctx->json)
 		fprintf(ctx->out,
 			_("Bemanningsplan of %s derived from its "
 			  "døgnrytmeplan (the rows of langvakter are kept).\n"),
-			u.ansvar);
-	span all = {0, 6};
-	rc = show_needs(ctx, d, &u, &all);
-	db_close(d);
-	return rc;
+			u->ansvar);
+	const view all = {whole_week, whole_day};
+	return show_needs(ctx, d, u, &all);
+}
+
+int cmd_rota_derive(cli_ctx *ctx, int argc, char **argv)
+{
+	unit_opts uo = {0};
+	int rc = parse_unit_cmd(ctx, argc, argv, NULL, 0, &uo);
+	if (rc >= 0)
+		return rc;
+	return with_unit(ctx, DB_WRITE, &uo, derive_needs, NULL);
 }

@@ -17,49 +17,6 @@
  * langvakt in the demo. */
 #define UNIT "3200"
 
-static json_t *parse(const char *text)
-{
-	json_error_t je;
-	json_t *j = json_loads(text, 0, &je);
-	if (!j)
-		fail_msg("not JSON: %s", je.text);
-	return j;
-}
-
-/* A writable copy of the demo database in its own directory. */
-typedef struct {
-	char *dir, *path;
-} copy_db;
-
-static copy_db demo_copy(void)
-{
-	copy_db c = {tmp_dir(), NULL};
-	assert_non_null(c.dir);
-	c.path = path_join(c.dir, "demo.db");
-	run_result r = run_cli("--db", demo_db(), "db", "backup", c.path, NULL);
-	assert_int_equal(r.code, 0);
-	run_free(&r);
-	return c;
-}
-
-static void copy_free(copy_db *c)
-{
-	rm_rf(c->dir);
-	free(c->dir);
-	free(c->path);
-}
-
-static int64_t count(const char *path, const char *sql)
-{
-	db *d;
-	ov_err e;
-	if (db_open(path, DB_READ, &d, &e) != OV_OK)
-		fail_msg("%s: %s", path, e.msg);
-	int64_t n = sql_int(d, sql);
-	db_close(d);
-	return n;
-}
-
 /* Every row of the three tables the commands edit, as one string
  * (owned), to see that a failed command changed nothing. */
 static char *snapshot(const char *path)
@@ -117,7 +74,7 @@ static char *snapshot(const char *path)
 		run_result r_ = run_cli("--json", __VA_ARGS__, NULL);        \
 		if (r_.code != 0)                                            \
 			fail_msg("exit %d: %s", r_.code, r_.err);            \
-		(j) = parse(r_.out);                                         \
+		(j) = parse_json(r_.out);                                    \
 		run_free(&r_);                                               \
 	} while (0)
 
@@ -178,9 +135,9 @@ static void test_lists_show_demo(void **state)
 	JSON_OF(j, "--db", dbp, "rota", "shifts", "--unit", UNIT);
 	json_t *s = json_object_get(j, "shift_types");
 	assert_int_equal(json_array_size(s),
-			 count(dbp, "SELECT count(*) FROM shift_type t JOIN "
-				   "unit u ON u.id = t.unit_id WHERE "
-				   "u.ansvar = '3200'"));
+			 sql_int_at(dbp, "SELECT count(*) FROM shift_type t "
+					 "JOIN unit u ON u.id = t.unit_id "
+					 "WHERE u.ansvar = '3200'"));
 	json_t *d = find(s, -1, "code", "D", NULL, NULL);
 	assert_non_null(d);
 	assert_int_equal(ival(d, "start_min"), 450);
@@ -207,10 +164,10 @@ static void test_lists_show_demo(void **state)
 	assert_int_equal(ival(x, "weekday"), 0);
 	assert_int_equal(ival(x, "hour"), 7);
 	assert_int_equal(ival(x, "nurses"),
-			 count(dbp, "SELECT nurses FROM rhythm_hour r JOIN "
-				   "unit u ON u.id = r.unit_id WHERE "
-				   "u.ansvar = '3200' AND weekday = 0 AND "
-				   "hour = 7"));
+			 sql_int_at(dbp, "SELECT nurses FROM rhythm_hour r "
+					 "JOIN unit u ON u.id = r.unit_id "
+					 "WHERE u.ansvar = '3200' AND "
+					 "weekday = 0 AND hour = 7"));
 	assert_int_equal(ival(x, "staff"),
 			 ival(x, "nurses") + ival(x, "health_workers") +
 				 ival(x, "others"));
@@ -240,9 +197,9 @@ static void test_lists_show_demo(void **state)
 	JSON_OF(j, "--db", dbp, "rota", "needs", "--unit", UNIT);
 	json_t *n = json_object_get(j, "needs");
 	assert_int_equal(json_array_size(n),
-			 count(dbp, "SELECT count(*) FROM staffing_need s "
-				   "JOIN unit u ON u.id = s.unit_id WHERE "
-				   "u.ansvar = '3200'"));
+			 sql_int_at(dbp, "SELECT count(*) FROM staffing_need "
+					 "s JOIN unit u ON u.id = s.unit_id "
+					 "WHERE u.ansvar = '3200'"));
 	x = find(n, 0, "shift", "D", "skill", "any");
 	assert_non_null(x);
 	assert_int_equal(ival(x, "min_count"), 7);
@@ -274,17 +231,13 @@ static void test_list_errors(void **state)
 	run_result r = run_cli("--db", c.path, "--json", "rota", "rhythm",
 			       "--unit", UNIT, "--hour", "24", NULL);
 	assert_int_equal(r.code, 1);
-	json_t *j = parse(r.err);
-	assert_string_equal(json_string_value(json_object_get(
-				    json_object_get(j, "error"), "field")),
-			    "--hour");
-	json_decref(j);
+	assert_error_field(r.err, "--hour");
 	run_free(&r);
 	/* a unit without shift types lists none */
 	r = run_cli("--db", c.path, "--json", "rota", "shifts", "--unit",
 		    "2100", NULL);
 	assert_int_equal(r.code, 0);
-	j = parse(r.out);
+	json_t *j = parse_json(r.out);
 	assert_int_equal(json_array_size(json_object_get(j, "shift_types")),
 			 0);
 	json_decref(j);
@@ -347,9 +300,10 @@ static void test_shift_set(void **state)
 		 NULL);
 	assert_int_equal(ival(d, "length_min"), 465);
 	json_decref(j);
-	assert_int_equal(count(c.path, "SELECT count(*) FROM shift_type t "
-				       "JOIN unit u ON u.id = t.unit_id "
-				       "WHERE u.ansvar = '3200'"),
+	assert_int_equal(sql_int_at(c.path,
+				    "SELECT count(*) FROM shift_type t "
+				    "JOIN unit u ON u.id = t.unit_id "
+				    "WHERE u.ansvar = '3200'"),
 			 5);
 
 	/* bad input changes nothing */
@@ -573,10 +527,10 @@ static void test_derive(void **state)
 {
 	(void)state;
 	copy_db c = demo_copy();
-	int64_t long_rows = count(c.path,
-				  "SELECT count(*) FROM staffing_need n JOIN "
-				  "shift_type s ON s.id = n.shift_type_id "
-				  "WHERE s.category = 'long'");
+	int64_t long_rows =
+		sql_int_at(c.path, "SELECT count(*) FROM staffing_need n JOIN "
+				   "shift_type s ON s.id = n.shift_type_id "
+				   "WHERE s.category = 'long'");
 	assert_true(long_rows > 0);
 	/* deriving the demo's own døgnrytmeplan gives its bemanningsplan */
 	char *before = snapshot(c.path);
@@ -615,10 +569,10 @@ static void test_derive(void **state)
 	assert_int_equal(ival(x, "min_count"), 1);
 	json_decref(j);
 	/* the langvakt rows are the planner's and stay */
-	assert_int_equal(count(c.path,
-			       "SELECT count(*) FROM staffing_need n JOIN "
-			       "shift_type s ON s.id = n.shift_type_id WHERE "
-			       "s.category = 'long'"),
+	assert_int_equal(sql_int_at(c.path,
+				    "SELECT count(*) FROM staffing_need n JOIN "
+				    "shift_type s ON s.id = n.shift_type_id "
+				    "WHERE s.category = 'long'"),
 			 long_rows);
 
 	/* an hour no shift covers: nothing changes */

@@ -17,49 +17,6 @@
 #define UNIT "4030"
 #define MONDAY "2026-01-05"
 
-static json_t *parse(const char *text)
-{
-	json_error_t je;
-	json_t *j = json_loads(text, 0, &je);
-	if (!j)
-		fail_msg("not JSON: %s", je.text);
-	return j;
-}
-
-/* A writable copy of the demo database in its own directory. */
-typedef struct {
-	char *dir, *path;
-} copy_db;
-
-static copy_db demo_copy(void)
-{
-	copy_db c = {tmp_dir(), NULL};
-	assert_non_null(c.dir);
-	c.path = path_join(c.dir, "demo.db");
-	run_result r = run_cli("--db", demo_db(), "db", "backup", c.path, NULL);
-	assert_int_equal(r.code, 0);
-	run_free(&r);
-	return c;
-}
-
-static void copy_free(copy_db *c)
-{
-	rm_rf(c->dir);
-	free(c->dir);
-	free(c->path);
-}
-
-static int64_t count(const char *path, const char *sql)
-{
-	db *d;
-	ov_err e;
-	if (db_open(path, DB_READ, &d, &e) != OV_OK)
-		fail_msg("%s: %s", path, e.msg);
-	int64_t n = sql_int(d, sql);
-	db_close(d);
-	return n;
-}
-
 /* Fails unless every employee of plan_id is named in text. */
 static void assert_names_shown(const char *path, int64_t plan_id,
 			       const char *text)
@@ -104,12 +61,15 @@ static void test_plan(void **state)
 	assert_true(contains(r.out, "Plan 1 "));
 	assert_true(contains(r.out, "17–21"));
 	assert_true(contains(r.out, "300 kr"));
-	assert_int_equal(count(c.path, "SELECT count(*) FROM rota_plan"), 1);
-	int64_t emps = count(c.path, "SELECT count(*) FROM rota_plan_employee "
-				     "WHERE plan_id = 1");
+	assert_int_equal(sql_int_at(c.path, "SELECT count(*) FROM rota_plan"),
+			 1);
+	int64_t emps = sql_int_at(c.path, "SELECT count(*) FROM "
+					  "rota_plan_employee WHERE "
+					  "plan_id = 1");
 	assert_true(emps > 3);
-	assert_int_equal(count(c.path, "SELECT count(*) FROM rota_assignment "
-				       "WHERE plan_id = 1"),
+	assert_int_equal(sql_int_at(c.path,
+				    "SELECT count(*) FROM rota_assignment "
+				    "WHERE plan_id = 1"),
 			 emps * 14);
 	assert_names_shown(c.path, 1, r.out);
 	run_free(&r);
@@ -120,7 +80,7 @@ static void test_plan(void **state)
 		    "--quiet", "--seed", "7", NULL);
 	assert_int_equal(r.code, 0);
 	assert_string_equal(r.err, "");
-	json_t *j = parse(r.out);
+	json_t *j = parse_json(r.out);
 	assert_int_equal(json_integer_value(json_object_get(j, "plan_id")), 2);
 	assert_int_equal(json_integer_value(json_object_get(j, "seed")), 7);
 	assert_true(json_is_boolean(json_object_get(j, "feasible")));
@@ -141,8 +101,9 @@ static void test_plan(void **state)
 	}
 	json_t *emp = json_object_get(j, "employees");
 	assert_int_equal(json_array_size(emp),
-			 count(c.path, "SELECT count(*) FROM "
-				       "rota_plan_employee WHERE plan_id = 2"));
+			 sql_int_at(c.path, "SELECT count(*) FROM "
+					    "rota_plan_employee WHERE "
+					    "plan_id = 2"));
 	json_int_t cost = 0, shifts = 0;
 	json_array_foreach(emp, i, x) {
 		cost += json_integer_value(json_object_get(x, "cost_ore"));
@@ -155,15 +116,17 @@ static void test_plan(void **state)
 	assert_int_equal(cost,
 			 json_integer_value(json_object_get(j, "cost_ore")));
 	assert_int_equal(shifts,
-			 count(c.path, "SELECT count(*) FROM rota_assignment "
-				       "WHERE plan_id = 2 AND shift_type_id "
-				       "IS NOT NULL"));
+			 sql_int_at(c.path, "SELECT count(*) FROM "
+					    "rota_assignment WHERE plan_id = "
+					    "2 AND shift_type_id IS NOT "
+					    "NULL"));
 	json_int_t share = json_integer_value(
 		json_object_get(j, "fulltime_share_permille"));
 	assert_true(share >= 0 && share <= 1000);
 	json_decref(j);
 	run_free(&r);
-	assert_int_equal(count(c.path, "SELECT count(*) FROM rota_plan"), 2);
+	assert_int_equal(sql_int_at(c.path, "SELECT count(*) FROM rota_plan"),
+			 2);
 	copy_free(&c);
 }
 
@@ -181,9 +144,9 @@ static void plan_fails(const char *path, const char *what, const char *unit,
 			 r.err);
 	assert_string_equal(r.out, "");
 	run_free(&r);
-	assert_int_equal(count(path, "SELECT count(*) FROM rota_plan"), 0);
-	assert_int_equal(count(path, "SELECT count(*) FROM rota_assignment"),
-			 0);
+	assert_int_equal(sql_int_at(path, "SELECT count(*) FROM rota_plan"), 0);
+	assert_int_equal(
+		sql_int_at(path, "SELECT count(*) FROM rota_assignment"), 0);
 }
 
 static void test_plan_errors(void **state)
@@ -216,13 +179,10 @@ static void test_plan_errors(void **state)
 	r = run_cli("--db", c.path, "--json", "rota", "plan", "--unit", "2100",
 		    "--from", MONDAY, NULL);
 	assert_int_equal(r.code, 1);
-	json_t *j = parse(r.err);
-	assert_string_equal(json_string_value(json_object_get(
-				    json_object_get(j, "error"), "field")),
-			    "shift_type");
-	json_decref(j);
+	assert_error_field(r.err, "shift_type");
 	run_free(&r);
-	assert_int_equal(count(c.path, "SELECT count(*) FROM rota_plan"), 0);
+	assert_int_equal(sql_int_at(c.path, "SELECT count(*) FROM rota_plan"),
+			 0);
 	copy_free(&c);
 }
 
@@ -234,7 +194,7 @@ static void test_heltid(void **state)
 			       "--unit", UNIT, "--from", MONDAY, "--weeks",
 			       "2", "--seconds", "1", "--quiet", NULL);
 	assert_int_equal(r.code, 0);
-	json_t *j = parse(r.out);
+	json_t *j = parse_json(r.out);
 	assert_true(json_is_array(j));
 	size_t n = json_array_size(j);
 	assert_true(n >= 2 && n <= 8);
@@ -276,7 +236,8 @@ static void test_heltid(void **state)
 	assert_true(contains(r.out, "20 %"));
 	assert_true(contains(r.err, "1 "));
 	run_free(&r);
-	assert_int_equal(count(demo_db(), "SELECT count(*) FROM rota_plan"), 0);
+	assert_int_equal(
+		sql_int_at(demo_db(), "SELECT count(*) FROM rota_plan"), 0);
 
 	r = run_cli("--db", demo_db(), "rota", "heltid", "--unit", UNIT,
 		    "--from", "2026-01-07", NULL);

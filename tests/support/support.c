@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include "support.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +111,53 @@ int64_t sql_int(db *d, const char *sql)
 	int64_t n = db_col_int(st, 0);
 	db_finalize(st);
 	return n;
+}
+
+int64_t sql_int_at(const char *path, const char *sql)
+{
+	db *d;
+	ov_err e;
+	if (db_open(path, DB_READ, &d, &e) != OV_OK)
+		fail_msg("%s: %s", path, e.msg);
+	int64_t n = sql_int(d, sql);
+	db_close(d);
+	return n;
+}
+
+copy_db demo_copy(void)
+{
+	copy_db c = {tmp_dir(), NULL};
+	assert_non_null(c.dir);
+	c.path = path_join(c.dir, "demo.db");
+	run_result r = run_cli("--db", demo_db(), "db", "backup", c.path, NULL);
+	assert_int_equal(r.code, 0);
+	run_free(&r);
+	return c;
+}
+
+void copy_free(copy_db *c)
+{
+	rm_rf(c->dir);
+	free(c->dir);
+	free(c->path);
+}
+
+json_t *parse_json(const char *text)
+{
+	json_error_t je;
+	json_t *j = json_loads(text, 0, &je);
+	if (!j)
+		fail_msg("not JSON: %s", je.text);
+	return j;
+}
+
+void assert_error_field(const char *err, const char *field)
+{
+	json_t *j = parse_json(err);
+	assert_string_equal(json_string_value(json_object_get(
+				json_object_get(j, "error"), "field")),
+			    field);
+	json_decref(j);
 }
 
 scratch_db scratch_open(const char *name)

@@ -61,4 +61,26 @@ char *repo_file(const char *dir, const char *name);
 /* Nonzero if haystack contains needle. */
 int contains(const char *haystack, const char *needle);
 
+/* A writable copy of the demo database (see demo_db) in its own
+ * directory under /tmp; demo_copy fails the test if it cannot make it,
+ * copy_free removes it all. */
+typedef struct {
+	char *dir;  /* owned */
+	char *path; /* owned */
+} copy_db;
+copy_db demo_copy(void);
+void copy_free(copy_db *c);
+
+/* sql_int on the database at path, opened for reading. */
+int64_t sql_int_at(const char *path, const char *sql);
+
+/* text parsed as JSON (owned: json_decref); fails the test if it is not
+ * JSON. */
+struct json_t;
+struct json_t *parse_json(const char *text);
+
+/* Fails unless err (the stderr of a --json run) is an error naming
+ * field. */
+void assert_error_field(const char *err, const char *field);
+
 #endif
