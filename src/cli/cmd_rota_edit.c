@@ -138,7 +138,7 @@ static json_t *unit_list_json(const org_unit *u, const char *key, json_t *a)
 }
 
 /* "07:30" from minutes of the day (wrapping past midnight). */
-static const char *clock(int minutes, char *buf, size_t n)
+static const char *clock_hm(int minutes, char *buf, size_t n)
 {
 	int m = ((minutes % 1440) + 1440) % 1440;
 	snprintf(buf, n, "%02d:%02d", m / 60, m % 60);
@@ -320,9 +320,9 @@ static json_t *shift_json(const staff_shift_type *s)
 	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:i,s:s,s:i,s:s}", "code",
 			 s->code, "name", ov_i18n_pick(s->name_nb, s->name_se),
 			 "name_nb", s->name_nb, "name_se", s->name_se, "start",
-			 clock(s->start_min, a, sizeof a), "start_min",
+			 clock_hm(s->start_min, a, sizeof a), "start_min",
 			 s->start_min, "end",
-			 clock(s->start_min + s->length_min, b, sizeof b),
+			 clock_hm(s->start_min + s->length_min, b, sizeof b),
 			 "length_min", s->length_min, "category", s->category);
 }
 
@@ -357,9 +357,9 @@ static void print_shifts(cli_ctx *ctx, const org_unit *u,
 		cli_table_cell(t, "%s", s[i].code);
 		cli_table_cell(t, "%s",
 			       ov_i18n_pick(s[i].name_nb, s[i].name_se));
-		cli_table_cell(t, "%s", clock(s[i].start_min, a, sizeof a));
+		cli_table_cell(t, "%s", clock_hm(s[i].start_min, a, sizeof a));
 		cli_table_cell(t, "%s",
-			       clock(s[i].start_min + s[i].length_min, b,
+			       clock_hm(s[i].start_min + s[i].length_min, b,
 				     sizeof b));
 		cli_table_cell(t, "%s", length_hm(s[i].length_min, c,
 						  sizeof c));
