@@ -4,10 +4,13 @@
  * relaxation) to minimise requests plus cover penalties; the pricing
  * problem for each employee is the shortest path of rota_dp.c with the
  * cover rows' dual values as rewards. The relaxation's optimum is a lower
- * bound on every roster (when pricing was exact), and solving the master
- * with whole numbers over the generated schedules gives strong rosters.
- * GLPK does the linear and integer programming: a tested simplex and
- * branch-and-cut that no one should write again. Called by rota_solve.c.
+ * bound on every roster (when pricing was exact); a dive, or the master
+ * solved with whole numbers over the generated schedules, gives rosters.
+ * A master may cover only part of the roster - some employees over a
+ * window of days, with everything else fixed - which makes an exact
+ * large-neighbourhood move for the search. GLPK does the linear and
+ * integer programming: a tested simplex and branch-and-cut that no one
+ * should write again. Called by rota_solve.c.
  *
  * GLPK reports an internal error (a failed assertion, a bad argument) by
  * printing it and calling abort(). Every GLPK call here runs under
@@ -26,9 +29,11 @@
 
 /* LP solves between two fixings of a dive. */
 #define DIVE_ROUNDS 8
+/* Cost of an employee's stand-in column (no schedule: see build_master). */
+#define NO_SCHEDULE 1e7
 
 typedef struct {
-	int e;
+	int m;      /* member: index into rs_cg.emp */
 	int *sched; /* D values */
 } column;
 
@@ -37,7 +42,9 @@ struct rs_cg {
 	rs_dp *dp;
 	glp_prob *lp;
 	unsigned long epoch; /* env_epoch when lp was made (see lp_alive) */
-	int C, E, D, S;
+	int C, K, D, S;
+	int *emp;         /* K: the employees re-rostered (members) */
+	double *rhs;      /* C: staff each cover row needs beyond the others */
 	int first_lambda; /* LP column index of the first schedule */
 	column *cols;
 	int n_cols, cap_cols;
@@ -49,8 +56,11 @@ struct rs_cg {
 	double *val;
 	double bound;     /* last LP objective */
 	int bound_valid;  /* pricing proved no column can improve it */
-	/* Diving: the column each employee is fixed to, or -1. */
-	int *fixed;
+	/* force[m * D + d]: the value member m must take on day d, or -2
+	 * (days outside the window, and a dive's fixings: force_value);
+	 * whole[m]: the column m is fixed to in a dive, or -1. */
+	int *force;
+	int *whole;
 };
 
 /* --- GLPK errors --- */
@@ -140,11 +150,12 @@ static double now_s(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* Adds schedule sched of employee e as a master column. Calls GLPK:
- * only under `guarded`. */
-static int add_column(rs_cg *cg, int e, const int *sched)
+/* Adds schedule sched of member m as a master column. Calls GLPK: only
+ * under `guarded`. */
+static int add_column(rs_cg *cg, int m, const int *sched)
 {
 	rs_state *st = cg->st;
+	const int e = cg->emp[m];
 	if (cg->n_cols == cg->cap_cols) {
 		int nc = cg->cap_cols ? cg->cap_cols * 2 : 256;
 		column *q = realloc(cg->cols, (size_t)nc * sizeof *q);
@@ -158,7 +169,7 @@ static int add_column(rs_cg *cg, int e, const int *sched)
 		return -1;
 	memcpy(copy, sched, (size_t)cg->D * sizeof *copy);
 	/* Owned by cg before GLPK is called; its LP column follows. */
-	cg->cols[cg->n_cols++] = (column){.e = e, .sched = copy};
+	cg->cols[cg->n_cols++] = (column){.m = m, .sched = copy};
 	/* Row indexes and values, 1-based as GLPK wants. */
 	int *ind = cg->ind;
 	double *val = cg->val;
@@ -178,7 +189,7 @@ static int add_column(rs_cg *cg, int e, const int *sched)
 		}
 	}
 	n++;
-	ind[n] = cg->C + e + 1;
+	ind[n] = cg->C + m + 1;
 	val[n] = 1.0;
 	int col = glp_add_cols(cg->lp, 1);
 	glp_set_col_bnds(cg->lp, col, GLP_LO, 0.0, 0.0);
@@ -196,18 +207,18 @@ static int build_master(void *arg)
 	rs_cg *cg = arg;
 	rs_state *st = cg->st;
 	const rota_problem *p = st->p;
+	const int C = cg->C, K = cg->K;
 	cg->epoch = env_epoch;
 	cg->lp = glp_create_prob();
 	glp_set_obj_dir(cg->lp, GLP_MIN);
-	if (cg->C + cg->E > 0)
-		glp_add_rows(cg->lp, cg->C + cg->E);
-	for (int i = 0; i < cg->C; i++)
-		glp_set_row_bnds(cg->lp, i + 1, GLP_FX, p->cover[i].need,
-				 p->cover[i].need);
-	for (int e = 0; e < cg->E; e++)
-		glp_set_row_bnds(cg->lp, cg->C + e + 1, GLP_FX, 1.0, 1.0);
+	if (C + K > 0)
+		glp_add_rows(cg->lp, C + K);
+	for (int i = 0; i < C; i++)
+		glp_set_row_bnds(cg->lp, i + 1, GLP_FX, cg->rhs[i], cg->rhs[i]);
+	for (int m = 0; m < K; m++)
+		glp_set_row_bnds(cg->lp, C + m + 1, GLP_FX, 1.0, 1.0);
 	/* Slack for missing (+1) and surplus (-1) staff per cover row. */
-	for (int i = 0; i < cg->C; i++) {
+	for (int i = 0; i < C; i++) {
 		int ind[2] = {0, i + 1};
 		double up[2] = {0, 1.0}, down[2] = {0, -1.0};
 		int col = glp_add_cols(cg->lp, 2);
@@ -218,17 +229,27 @@ static int build_master(void *arg)
 		glp_set_obj_coef(cg->lp, col + 1, p->cover[i].over_weight);
 		glp_set_mat_col(cg->lp, col + 1, 1, ind, down);
 	}
-	cg->first_lambda = 2 * cg->C + 1;
-	for (int e = 0; e < cg->E; e++)
-		cg->fixed[e] = -1;
-	/* The current roster gives every employee a first column. */
-	for (int e = 0; e < cg->E; e++)
-		if (add_column(cg, e, &st->x[(size_t)e * st->D]))
+	/* Each member's stand-in column: no schedule at a prohibitive cost.
+	 * It keeps the master solvable when a dive's forced days leave a
+	 * member no lawful schedule among those generated. */
+	for (int m = 0; m < K; m++) {
+		int ind[2] = {0, C + m + 1};
+		double one[2] = {0, 1.0};
+		int col = glp_add_cols(cg->lp, 1);
+		glp_set_col_bnds(cg->lp, col, GLP_LO, 0.0, 0.0);
+		glp_set_obj_coef(cg->lp, col, NO_SCHEDULE);
+		glp_set_mat_col(cg->lp, col, 1, ind, one);
+	}
+	cg->first_lambda = 2 * C + K + 1;
+	/* The current roster gives every member a first column. */
+	for (int m = 0; m < K; m++)
+		if (add_column(cg, m, &st->x[(size_t)cg->emp[m] * st->D]))
 			return -1;
 	return 0;
 }
 
-rs_cg *rs_cg_new(rs_state *st, rs_dp *dp)
+rs_cg *rs_cg_new_part(rs_state *st, rs_dp *dp, const int *emps, int k,
+		      int wa, int wb)
 {
 	const rota_problem *p = st->p;
 	rs_cg *cg = calloc(1, sizeof *cg);
@@ -237,20 +258,59 @@ rs_cg *rs_cg_new(rs_state *st, rs_dp *dp)
 	cg->st = st;
 	cg->dp = dp;
 	cg->C = p->n_cover;
-	cg->E = st->E;
+	cg->K = emps ? k : st->E;
 	cg->D = st->D;
 	cg->S = st->S;
-	cg->cost = malloc((size_t)st->D * (st->S + 1) * sizeof *cg->cost);
-	cg->buf = malloc(((size_t)st->D + 1) * sizeof *cg->buf);
-	cg->fixed = malloc(((size_t)st->E + 1) * sizeof *cg->fixed);
-	cg->ind = malloc(((size_t)cg->C + 2) * sizeof *cg->ind);
-	cg->val = malloc(((size_t)cg->C + 2) * sizeof *cg->val);
-	if (!cg->cost || !cg->buf || !cg->fixed || !cg->ind || !cg->val ||
-	    guarded(build_master, cg) != 0) {
+	const int C = cg->C, K = cg->K, D = cg->D;
+	size_t kd = (size_t)K * D;
+	cg->emp = malloc(((size_t)K + 1) * sizeof *cg->emp);
+	cg->rhs = malloc(((size_t)C + 1) * sizeof *cg->rhs);
+	cg->cost = malloc((size_t)D * (st->S + 1) * sizeof *cg->cost);
+	cg->buf = malloc(((size_t)D + 1) * sizeof *cg->buf);
+	cg->force = malloc((kd + 1) * sizeof *cg->force);
+	cg->whole = malloc(((size_t)K + 1) * sizeof *cg->whole);
+	cg->ind = malloc(((size_t)C + 2) * sizeof *cg->ind);
+	cg->val = malloc(((size_t)C + 2) * sizeof *cg->val);
+	if (!cg->emp || !cg->rhs || !cg->cost || !cg->buf || !cg->force ||
+	    !cg->whole || !cg->ind || !cg->val) {
+		rs_cg_free(cg);
+		return NULL;
+	}
+	for (int m = 0; m < K; m++)
+		cg->emp[m] = emps ? emps[m] : m;
+	/* Each cover row asks the members for what the others leave short
+	 * (negative: already over). The members' own work is in st->cnt. */
+	for (int i = 0; i < C; i++)
+		cg->rhs[i] = p->cover[i].need - st->cnt[i];
+	for (int m = 0; m < K; m++) {
+		int e = cg->emp[m];
+		const int *x = &st->x[(size_t)e * D];
+		for (int d = 0; d < D; d++) {
+			if (x[d] < 0)
+				continue;
+			int kk = d * cg->S + x[d];
+			for (int j = st->row_start[kk]; j < st->row_start[kk + 1];
+			     j++) {
+				int i = st->row_of[j];
+				if (st->qual[(size_t)e * C + i])
+					cg->rhs[i] += 1;
+			}
+		}
+		/* Days outside the window keep the member's current values. */
+		for (int d = 0; d < D; d++)
+			cg->force[(size_t)m * D + d] =
+				d < wa || d >= wb ? x[d] : -2;
+	}
+	if (guarded(build_master, cg) != 0) {
 		rs_cg_free(cg);
 		return NULL;
 	}
 	return cg;
+}
+
+rs_cg *rs_cg_new(rs_state *st, rs_dp *dp)
+{
+	return rs_cg_new_part(st, dp, NULL, 0, 0, st->D);
 }
 
 static int delete_lp(void *arg)
@@ -272,7 +332,10 @@ void rs_cg_free(rs_cg *cg)
 	free(cg->cols);
 	free(cg->cost);
 	free(cg->buf);
-	free(cg->fixed);
+	free(cg->emp);
+	free(cg->rhs);
+	free(cg->force);
+	free(cg->whole);
 	free(cg->ind);
 	free(cg->val);
 	free(cg);
@@ -336,10 +399,9 @@ static int cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds)
 		cg->bound = glp_get_obj_val(cg->lp);
 		(*rounds)++;
 		int added = 0, all_exact = 1;
-		for (int e = 0; e < cg->E && now_s() < end; e++) {
-			if (cg->fixed[e] >= 0)
-				continue;
-			double sigma = glp_get_row_dual(cg->lp, cg->C + e + 1);
+		for (int m = 0; m < cg->K && now_s() < end; m++) {
+			const int e = cg->emp[m];
+			double sigma = glp_get_row_dual(cg->lp, cg->C + m + 1);
 			for (int d = 0; d < D; d++) {
 				const int *rq = &st->req[((size_t)e * D + d) * (S + 1)];
 				double *c = &cg->cost[(size_t)d * (S + 1)];
@@ -358,14 +420,15 @@ static int cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds)
 			}
 			double value;
 			int exact;
-			if (rs_dp_price(cg->dp, st, e, cg->cost, cg->buf, &value,
-					&exact)) {
+			if (rs_dp_price(cg->dp, st, e, cg->cost,
+					&cg->force[(size_t)m * D], cg->buf,
+					&value, &exact)) {
 				all_exact = 0;
 				continue;
 			}
 			all_exact &= exact;
 			if (value - sigma < -1e-6) {
-				if (add_column(cg, e, cg->buf))
+				if (add_column(cg, m, cg->buf))
 					return -1;
 				added++;
 			}
@@ -384,15 +447,15 @@ double rs_cg_bound(const rs_cg *cg, int *valid)
 	return cg->bound;
 }
 
-/* Fixes employee e to column i: the others of e's columns go to zero. */
-static void fix_column(rs_cg *cg, int i)
+/* Branches: member m must take value v (ROTA_OFF or a shift) on day d. Columns
+ * of m that differ there go to zero; pricing keeps to it from now on. */
+static void force_value(rs_cg *cg, int m, int d, int v)
 {
-	int e = cg->cols[i].e;
-	cg->fixed[e] = i;
+	cg->force[(size_t)m * cg->D + d] = v;
 	for (int j = 0; j < cg->n_cols; j++)
-		if (cg->cols[j].e == e)
+		if (cg->cols[j].m == m && cg->cols[j].sched[d] != v)
 			glp_set_col_bnds(cg->lp, cg->first_lambda + j, GLP_FX,
-					 j == i ? 1.0 : 0.0, j == i ? 1.0 : 0.0);
+					 0.0, 0.0);
 }
 
 static int dive(rs_cg *cg, double seconds, int *out);
@@ -411,47 +474,55 @@ int rs_cg_dive(rs_cg *cg, double seconds, int *out)
 	return guarded(dive_call, &a);
 }
 
-/* rs_cg_dive's work; calls GLPK: only under `guarded`. */
+/* Fixes member m to column i: every free day is forced to its value. */
+static void fix_column(rs_cg *cg, int i)
+{
+	const column *c = &cg->cols[i];
+	for (int d = 0; d < cg->D; d++)
+		if (cg->force[(size_t)c->m * cg->D + d] == -2)
+			force_value(cg, c->m, d, c->sched[d]);
+	cg->whole[c->m] = i;
+}
+
+/*
+ * rs_cg_dive's work; calls GLPK: only under `guarded`. Each step solves
+ * the master with a few pricing rounds and fixes every member whose
+ * schedule the relaxation takes whole, else the one closest to whole;
+ * with many members left, several of the largest at once, so that a
+ * dive takes a bounded number of steps.
+ */
 static int dive(rs_cg *cg, double seconds, int *out)
 {
+	const int D = cg->D;
 	double end = now_s() + seconds;
-	int left = 0;
-	for (int e = 0; e < cg->E; e++)
-		left += cg->fixed[e] < 0;
+	int left = cg->K;
+	for (int m = 0; m < cg->K; m++)
+		cg->whole[m] = -1;
 	while (left > 0) {
 		int rounds;
 		if (now_s() >= end ||
 		    cg_rounds(cg, end - now_s(), DIVE_ROUNDS, &rounds) != 0 ||
 		    (glp_get_status(cg->lp) != GLP_OPT && solve_lp(cg, end - now_s())))
 			return -1;
-		/* Fix every schedule the relaxation already takes whole; else
-		 * the one closest to whole. */
-		int best = -1, n_fixed = 0;
-		double best_v = -1;
-		for (int i = 0; i < cg->n_cols; i++) {
-			int e = cg->cols[i].e;
-			if (cg->fixed[e] >= 0)
-				continue;
-			double v = glp_get_col_prim(cg->lp, cg->first_lambda + i);
-			if (v > 1.0 - 1e-6) {
+		/* A member on its stand-in column has no schedule left that
+		 * keeps the forced days: this dive failed. */
+		for (int m = 0; m < cg->K; m++)
+			if (glp_get_col_prim(cg->lp, 2 * cg->C + 1 + m) > 1e-6)
+				return -1;
+		int n_fixed = 0;
+		for (int i = 0; i < cg->n_cols; i++)
+			if (cg->whole[cg->cols[i].m] < 0 &&
+			    glp_get_col_prim(cg->lp, cg->first_lambda + i) >
+				    1.0 - 1e-6) {
 				fix_column(cg, i);
 				n_fixed++;
-			} else if (v > best_v) {
-				best_v = v;
-				best = i;
 			}
-		}
-		/* With many employees left, fix several of the largest at once
-		 * (distinct employees) so a dive takes a bounded number of
-		 * steps. */
 		int want = (left - n_fixed) / 8;
-		while (best >= 0 && (n_fixed == 0 || want-- > 0)) {
-			fix_column(cg, best);
-			n_fixed++;
-			best = -1;
-			best_v = -1;
+		while (n_fixed == 0 || want-- > 0) {
+			int best = -1;
+			double best_v = -1;
 			for (int i = 0; i < cg->n_cols; i++) {
-				if (cg->fixed[cg->cols[i].e] >= 0)
+				if (cg->whole[cg->cols[i].m] >= 0)
 					continue;
 				double v = glp_get_col_prim(cg->lp,
 							    cg->first_lambda + i);
@@ -460,13 +531,111 @@ static int dive(rs_cg *cg, double seconds, int *out)
 					best = i;
 				}
 			}
+			if (best < 0)
+				break;
+			fix_column(cg, best);
+			n_fixed++;
 		}
 		if (!n_fixed)
 			return -1;
 		left -= n_fixed;
 	}
-	for (int e = 0; e < cg->E; e++)
-		memcpy(&out[(size_t)e * cg->D], cg->cols[cg->fixed[e]].sched,
-		       (size_t)cg->D * sizeof(int));
+	for (int m = 0; m < cg->K; m++)
+		memcpy(&out[(size_t)m * D], cg->cols[cg->whole[m]].sched,
+		       (size_t)D * sizeof(int));
 	return 0;
+}
+
+/* --- the master with whole numbers --- */
+
+typedef struct {
+	rs_cg *cg;
+	double seconds;
+	double *x;  /* a value per LP column (1-based): the first solution */
+	int given;  /* x handed to GLPK already */
+	int *out;
+} mip_args;
+
+/* GLPK's branch-and-cut callback: offers the members' current schedules
+ * (the first K columns, x) as the first whole solution, once. */
+static void mip_callback(glp_tree *T, void *info)
+{
+	mip_args *a = info;
+	if (glp_ios_reason(T) != GLP_IHEUR || a->given)
+		return;
+	a->given = 1;
+	glp_ios_heur_sol(T, a->x);
+}
+
+/* rs_cg_mip's work; calls GLPK: only under `guarded`. */
+static int mip_call(void *arg)
+{
+	mip_args *a = arg;
+	rs_cg *cg = a->cg;
+	for (int i = 0; i < cg->n_cols; i++)
+		glp_set_col_kind(cg->lp, cg->first_lambda + i, GLP_BV);
+	glp_iocp parm;
+	glp_init_iocp(&parm);
+	parm.msg_lev = GLP_MSG_OFF;
+	parm.presolve = GLP_OFF; /* the relaxation is solved already */
+	parm.cb_func = mip_callback;
+	parm.cb_info = a;
+	parm.tm_lim = (int)(a->seconds * 1000) > 1 ? (int)(a->seconds * 1000) : 1;
+	int rc = glp_intopt(cg->lp, &parm);
+	for (int i = 0; i < cg->n_cols; i++)
+		glp_set_col_kind(cg->lp, cg->first_lambda + i, GLP_CV);
+	int status = glp_mip_status(cg->lp);
+	if ((rc != 0 && rc != GLP_ETMLIM) ||
+	    (status != GLP_OPT && status != GLP_FEAS))
+		return -1;
+	for (int m = 0; m < cg->K; m++)
+		cg->whole[m] = -1;
+	for (int i = 0; i < cg->n_cols; i++)
+		if (glp_mip_col_val(cg->lp, cg->first_lambda + i) > 0.5)
+			cg->whole[cg->cols[i].m] = i;
+	for (int m = 0; m < cg->K; m++) {
+		if (cg->whole[m] < 0)
+			return -1;
+		memcpy(&a->out[(size_t)m * cg->D], cg->cols[cg->whole[m]].sched,
+		       (size_t)cg->D * sizeof(int));
+	}
+	return 0;
+}
+
+int rs_cg_mip(rs_cg *cg, double seconds, int *out)
+{
+	if (!lp_alive(cg))
+		return -1;
+	const rs_state *st = cg->st;
+	const int C = cg->C;
+	int n = cg->first_lambda - 1 + cg->n_cols;
+	double *x = calloc((size_t)n + 1, sizeof *x);
+	if (!x)
+		return -1;
+	/* The first solution: the members' current schedules, with the
+	 * slack each cover row then needs. */
+	for (int i = 0; i < C; i++)
+		x[2 * i + 1] = cg->rhs[i]; /* under minus over, for now */
+	for (int m = 0; m < cg->K; m++) {
+		const int e = cg->emp[m];
+		const int *sched = cg->cols[m].sched;
+		x[cg->first_lambda + m] = 1.0;
+		for (int d = 0; d < cg->D; d++) {
+			if (sched[d] < 0)
+				continue;
+			int k = d * cg->S + sched[d];
+			for (int j = st->row_start[k]; j < st->row_start[k + 1]; j++)
+				if (st->qual[(size_t)e * C + st->row_of[j]])
+					x[2 * st->row_of[j] + 1] -= 1.0;
+		}
+	}
+	for (int i = 0; i < C; i++)
+		if (x[2 * i + 1] < 0) {
+			x[2 * i + 2] = -x[2 * i + 1];
+			x[2 * i + 1] = 0;
+		}
+	mip_args a = {.cg = cg, .seconds = seconds, .x = x, .out = out};
+	int rc = guarded(mip_call, &a);
+	free(x);
+	return rc;
 }

@@ -24,6 +24,18 @@ rs_cg *rs_cg_new(rs_state *st, rs_dp *dp);
 void rs_cg_free(rs_cg *cg);
 
 /*
+ * A master over part of the roster: only the k employees in emps (the
+ * members) are re-rostered, only on days [wa, wb); everyone else, and
+ * the members' other days, stay as they are in st. The cover rows ask
+ * the members for what the others leave short, so the master's objective
+ * is the members' requests plus the whole roster's cover penalties.
+ * Rosters written by rs_cg_dive and rs_cg_mip then hold k schedules, in
+ * the order of emps. rs_cg_new is this with every employee and day.
+ */
+rs_cg *rs_cg_new_part(rs_state *st, rs_dp *dp, const int *emps, int k,
+		      int wa, int wb);
+
+/*
  * Alternates solving the relaxation and pricing every employee until no
  * schedule can lower it or `seconds` pass. *rounds counts the LP solves.
  * Returns 0, or -1 if the LP solver failed (or GLPK did, see above).
@@ -34,12 +46,21 @@ int rs_cg_run(rs_cg *cg, double seconds, int *rounds);
 double rs_cg_bound(const rs_cg *cg, int *valid);
 
 /*
- * Diving: repeatedly fixes the employee whose schedule the relaxation
- * takes most nearly whole, re-pricing the others each time, until every
- * employee has one schedule; writes the roster to out (E * D). Returns 0,
- * or -1 when time ran out first or GLPK failed.
+ * Diving: repeatedly forces the day values the relaxation is surest of,
+ * re-pricing after each step, until every member has one schedule;
+ * writes the roster to out (members x D). Returns 0, or -1 when time ran
+ * out first, the forced days left a member no schedule, or GLPK failed.
  */
 int rs_cg_dive(rs_cg *cg, double seconds, int *out);
+
+/*
+ * Price and branch: solves the master with whole numbers over the
+ * schedules generated so far (GLPK's branch-and-cut, started from the
+ * members' current schedules, so it never returns worse) for at most
+ * `seconds`; writes the roster to out (members x D). Call after
+ * rs_cg_run, and not after a dive. Returns 0, or -1 when GLPK failed.
+ */
+int rs_cg_mip(rs_cg *cg, double seconds, int *out);
 
 /*
  * For tests: makes GLPK fail (a row number out of range) under the same

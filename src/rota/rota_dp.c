@@ -41,6 +41,9 @@ struct rs_dp {
 	 * window of the horizon); wa = 0, wb = D re-rosters it whole. */
 	int wa, wb;
 	const int *fixed;
+	/* Pricing under branching: force[d] is the value day d must take,
+	 * or -2 for free; NULL when nothing is forced. */
+	const int *force;
 };
 
 rs_dp *rs_dp_new(const rs_state *st)
@@ -341,7 +344,9 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 			nlo[k] = R;
 			nhi[k] = -1;
 		}
-		const int keep = d < dp->wa || d >= dp->wb ? dp->fixed[d] : -2;
+		const int keep = d < dp->wa || d >= dp->wb ? dp->fixed[d]
+				 : dp->force		      ? dp->force[d]
+							      : -2;
 		int32_t *pd = &pred[(size_t)d * NS];
 		const double *cd = &dp->c[(size_t)d * (S + 1)];
 		int dow = d % 7;
@@ -629,6 +634,7 @@ int64_t rs_dp_best(rs_dp *dp, rs_state *st, int e, int *out, ov_rng *rng,
 	dp->wa = wa < 0 ? 0 : wa;
 	dp->wb = wb > D ? D : wb;
 	dp->fixed = &st->x[(size_t)e * D];
+	dp->force = NULL;
 	/* Day costs: requests plus marginal cover, in integers and with noise. */
 	for (int d = 0; d < D; d++) {
 		const int *rq = &st->req[((size_t)e * D + d) * (S + 1)];
@@ -654,13 +660,14 @@ int64_t rs_dp_best(rs_dp *dp, rs_state *st, int e, int *out, ov_rng *rng,
 	return cost;
 }
 
-int rs_dp_price(rs_dp *dp, rs_state *st, int e, const double *cost, int *out,
-		double *value, int *exact)
+int rs_dp_price(rs_dp *dp, rs_state *st, int e, const double *cost,
+		const int *force, int *out, double *value, int *exact)
 {
 	size_t nc = (size_t)st->D * (st->S + 1);
 	dp->wa = 0;
 	dp->wb = st->D;
 	dp->fixed = NULL;
+	dp->force = force;
 	memcpy(dp->c, cost, nc * sizeof *dp->c);
 	if (dp_run(dp, st, e, out, exact))
 		return -1;

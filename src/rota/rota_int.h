@@ -92,10 +92,12 @@ int64_t rs_dp_best(rs_dp *dp, rs_state *st, int e, int *out, ov_rng *rng,
 /*
  * Pricing for column generation: the schedule for e minimising the sum of
  * cost[d * (S + 1) + v + 1] (v = ROTA_OFF or a shift) under e's rules.
- * Returns 0 with out and *value filled, or -1 if none was found. *exact
- * says the schedule is certainly the cheapest (no prices were needed).
+ * When force is not NULL, day d must take the value force[d] unless that
+ * is -2 (free). Returns 0 with out and *value filled, or -1 if none was
+ * found. *exact says the schedule is certainly the cheapest (no prices
+ * were needed).
  */
-int rs_dp_price(rs_dp *dp, rs_state *st, int e, const double *cost, int *out,
-		double *value, int *exact);
+int rs_dp_price(rs_dp *dp, rs_state *st, int e, const double *cost,
+		const int *force, int *out, double *value, int *exact);
 
 #endif

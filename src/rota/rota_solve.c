@@ -1,13 +1,18 @@
 /*
  * rota_solve.c - the search. Every employee is first given the best
  * schedule against the others (rota_dp.c) until no one can improve alone;
- * then, until the time is up, a large-neighbourhood search takes out a few
- * employees at once and re-rosters them in random order over a window of
- * days (the rest of their schedules stay as they are), and cheap block
- * swaps trade stretches of days between two employees. Late acceptance
- * (Burke & Bykov) lets the search cross plateaus and small hills without
- * a temperature to tune. Called through rota_solve by the CLI, the web
- * server and the staffing module.
+ * column generation then bounds the optimum and dives to a roster
+ * (rota_cg.c) when it fits the time. Until the time is up, two kinds of
+ * work then share it by what each has lately gained per second: exact
+ * re-rostering of a group of up to EXACT_MAX employees over a window of
+ * days (column generation and branch-and-cut over their schedules only,
+ * the rest of the roster fixed), and batches of cheap moves - a
+ * large-neighbourhood search that takes a few employees out and
+ * re-rosters them one after another over a window, and block swaps that
+ * trade stretches of days between two employees, under late acceptance
+ * (Burke & Bykov), which lets the search cross plateaus and small hills
+ * without a temperature to tune. Called through rota_solve by the CLI,
+ * the web server and the staffing module.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +34,7 @@ typedef struct {
 	int *buf;      /* D: a candidate schedule */
 	int *save;     /* E * D: schedules taken out by a move */
 	int *pick;     /* E: employees chosen by a move */
+	int *part;     /* E * D: their new schedules (move_exact) */
 	int *best_x;   /* E * D: best roster so far */
 	int64_t best;  /* its cost, with best_bad hard breaches */
 	int best_bad;
@@ -39,6 +45,8 @@ typedef struct {
 	double pass_seconds; /* one best-response pass over everyone */
 } search;
 
+/* Most employees move_exact re-rosters together. */
+#define EXACT_MAX 30
 /* Longest window a re-rostering changes (pick_window). */
 #define WINDOW_DAYS 35
 /* Column generation is tried when this many passes fit its time share. */
@@ -213,16 +221,15 @@ static void pick_window(search *s)
 	s->wb = s->wa + len;
 }
 
-/* Ruin and recreate: k employees at once. */
-static void move_ruin(search *s)
+/*
+ * Picks k employees into s->pick (k <= E): half the time ones who work a
+ * random day of the window, so the re-rostered ones can trade work among
+ * themselves; the rest at random. Returns how many were picked.
+ */
+static int pick_employees(search *s, int k)
 {
 	rs_state *st = &s->st;
-	int kmax = st->E < 8 ? st->E : 8;
-	int k = (int)ov_rng_range(&s->rng, 2 < kmax ? 2 : kmax, kmax);
-	/* Half the time pick employees who share a random day's shift, so
-	 * the re-rostered ones can trade work among themselves. */
 	int n = 0;
-	pick_window(s);
 	if (ov_rng_chance(&s->rng, 500)) {
 		int d = (int)ov_rng_range(&s->rng, s->wa, s->wb - 1);
 		int start = (int)ov_rng_range(&s->rng, 0, st->E - 1);
@@ -242,6 +249,17 @@ static void move_ruin(search *s)
 			s->pick[n++] = e;
 	}
 	shuffle(s, s->pick, n);
+	return n;
+}
+
+/* Ruin and recreate: k employees at once. */
+static void move_ruin(search *s)
+{
+	rs_state *st = &s->st;
+	int kmax = st->E < 8 ? st->E : 8;
+	pick_window(s);
+	int n = pick_employees(
+		s, (int)ov_rng_range(&s->rng, 2 < kmax ? 2 : kmax, kmax));
 	int bad_old = st->bad;
 	int64_t old = rs_total(st);
 	take_out(s, n);
@@ -251,6 +269,55 @@ static void move_ruin(search *s)
 		put_back(s, n);
 	else
 		keep_if_best(s);
+}
+
+/*
+ * Exact re-rostering of k employees over a window: column generation
+ * over their schedules, then GLPK's branch-and-cut over the schedules it
+ * generated (price and branch, rota_cg.c). Unlike move_ruin, which
+ * re-rosters them one after another, it finds how they best share the
+ * work between them. Skipped when the relaxation proves that no roster
+ * of theirs beats the current one. Never makes the roster worse.
+ */
+static void move_exact(search *s, int kmax)
+{
+	rs_state *st = &s->st;
+	if (kmax > st->E)
+		kmax = st->E;
+	pick_window(s);
+	int n = pick_employees(
+		s, (int)ov_rng_range(&s->rng, 2 < kmax ? 2 : kmax, kmax));
+	double left = s->opts->seconds - elapsed(s);
+	if (left <= 0 || st->bad)
+		return;
+	rs_cg *cg = rs_cg_new_part(st, s->dp, s->pick, n, s->wa, s->wb);
+	if (!cg)
+		return;
+	/* The members' part of the cost: everything but the others'
+	 * requests, as the master counts it. */
+	int64_t part = rs_total(st) - st->req_cost;
+	for (int i = 0; i < n; i++)
+		part += st->emp_req[s->pick[i]];
+	/* Column generation gets at most 2 s and the branch-and-cut 1 s,
+	 * unless the run is limited by iterations (one seed, one roster). */
+	int rounds, valid, by_clock = s->opts->max_iterations <= 0;
+	if (rs_cg_run(cg, by_clock && left > 2.0 ? 2.0 : left, &rounds) == 0) {
+		double b = rs_cg_bound(cg, &valid);
+		left = s->opts->seconds - elapsed(s);
+		if (!(valid && (int64_t)ceil(b - 1e-6) >= part) && left > 0 &&
+		    rs_cg_mip(cg, by_clock && left > 1.0 ? 1.0 : left,
+			      s->part) == 0) {
+			int64_t old = rs_total(st);
+			take_out(s, n);
+			for (int i = 0; i < n; i++)
+				rs_add(st, s->pick[i], &s->part[(size_t)i * st->D]);
+			if (st->bad || rs_total(st) > old)
+				put_back(s, n);
+			else
+				keep_if_best(s);
+		}
+	}
+	rs_cg_free(cg);
 }
 
 /* Swaps days [a, a+len) between two employees when both stay lawful. */
@@ -303,6 +370,7 @@ static void search_free(search *s)
 	free(s->buf);
 	free(s->save);
 	free(s->pick);
+	free(s->part);
 	free(s->best_x);
 }
 
@@ -329,7 +397,8 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 	    !(s.buf = malloc(((size_t)p->n_days + 1) * sizeof(int))) ||
 	    !(s.save = malloc((ed + 1) * sizeof(int))) ||
 	    !(s.pick = malloc(((size_t)p->n_employees + 1) * sizeof(int))) ||
-	    !(s.best_x = malloc((ed + 1) * sizeof(int)))) {
+	    !(s.best_x = malloc((ed + 1) * sizeof(int))) ||
+	    !(s.part = malloc((ed + 1) * sizeof(int)))) {
 		search_free(&s);
 		return OV_FAIL(err, OV_E_NOMEM, "", "%s", _("out of memory"));
 	}
@@ -361,6 +430,7 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 					left = opts->seconds - elapsed(&s);
 					int *ip = malloc((ed + 1) * sizeof(int));
 					if (ip && rs_cg_dive(cg, left * 0.5, ip) == 0) {
+						
 						memcpy(s.st.x, ip, ed * sizeof(int));
 						rs_recompute(&s.st);
 						keep_if_best(&s);
@@ -380,18 +450,50 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 		for (int i = 0; i < LAHC_LEN; i++)
 			s.hist[i] = rs_total(&s.st);
 		long it = 0;
-		int ruin_pm = 300;
+		/* Two kinds of work share the time: exact re-rostering of a
+		 * group (move_exact) and batches of cheap moves (re-rostering
+		 * one after another, block swaps). Each gets a share of the
+		 * time in proportion to what it has lately gained per second,
+		 * never under a tenth. A run limited by iterations alternates
+		 * them instead, so that one seed gives one roster. */
+		double gain[2] = {0, 0}, rate_t[2] = {0, 0}, used[2] = {0, 0};
+		double share = 0.5; /* of the time, for move_exact */
+		long turn = 0;
 		while ((opts->max_iterations <= 0 || it < opts->max_iterations) &&
 		       elapsed(&s) < opts->seconds &&
 		       !(lb_valid && s.best_bad == 0 && s.best <= lb)) {
-			/* Block swaps are cheap: many per re-rostering. */
-			if (ov_rng_chance(&s.rng, ruin_pm))
-				move_ruin(&s);
-			else
-				move_swap(&s);
-			it++;
-			if ((it & 255) == 0)
-				report(&s, 0);
+			int op = opts->max_iterations > 0
+					 ? turn % 4 == 3
+					 : used[1] <= share * (used[0] + used[1]);
+			turn++;
+			double t0 = elapsed(&s);
+			int64_t b0 = s.best;
+			if (op == 1) {
+				move_exact(&s, EXACT_MAX);
+				it++;
+			} else {
+				for (int j = 0; j < 64 && (opts->max_iterations <= 0 ||
+							    it < opts->max_iterations);
+				     j++, it++) {
+					/* Block swaps are cheap: many per
+					 * re-rostering. */
+					if (ov_rng_chance(&s.rng, 300))
+						move_ruin(&s);
+					else
+						move_swap(&s);
+				}
+			}
+			report(&s, 0);
+			double dt = elapsed(&s) - t0;
+			used[op] += dt;
+			gain[op] = gain[op] * 0.95 + (double)(b0 - s.best);
+			rate_t[op] = rate_t[op] * 0.95 + dt;
+			double r0 = rate_t[0] > 0 ? gain[0] / rate_t[0] : 0;
+			double r1 = rate_t[1] > 0 ? gain[1] / rate_t[1] : 0;
+			if (r0 + r1 > 0) {
+				share = r1 / (r0 + r1);
+				share = share < 0.1 ? 0.1 : share > 0.9 ? 0.9 : share;
+			}
 		}
 		if (info)
 			info->iterations = it;

@@ -1,8 +1,13 @@
 /*
- * test_rota_cg.c - column generation (rota_cg.c) surviving GLPK errors:
- * GLPK would abort the program on one; the guard makes the call fail
- * instead, prints nothing, and a master made afterwards solves as
- * before. A master alive during the error knows its lp is gone.
+ * test_rota_cg.c - column generation (rota_cg.c). A master over part of
+ * the roster (some employees, a window of days) leaves everything else
+ * as it was, proves a bound its roster keeps, and its whole-number
+ * answer is lawful by the independent checker and never worse than the
+ * roster it started from; over everyone and every day it is the full
+ * master. And GLPK errors: GLPK would abort the program on one; the
+ * guard makes the call fail instead, prints nothing, and a master made
+ * afterwards solves as before. A master alive during the error knows its
+ * lp is gone.
  */
 #include <fcntl.h>
 #include <math.h>
@@ -64,6 +69,135 @@ static double solve(inst *in)
 	return b;
 }
 
+/* Everyone's best schedule against the others, once over: a lawful
+ * roster with room left for a group to do better together. */
+static void settle(inst *in)
+{
+	ov_rng g;
+	ov_rng_seed(&g, 5);
+	for (int e = 0; e < in->st.E; e++) {
+		rs_remove(&in->st, e);
+		assert_true(rs_dp_best(in->dp, &in->st, e, in->out, &g, 0, 0,
+				       in->st.D) < RS_INF);
+		rs_add(&in->st, e, in->out);
+	}
+	assert_int_equal(in->st.bad, 0);
+}
+
+/* The referee's objective of the roster in st; fails on a breach. */
+static int64_t referee(const inst *in)
+{
+	rota_roster *r = rota_roster_new(in->st.E, in->st.D);
+	assert_non_null(r);
+	memcpy(r->assign, in->st.x, (size_t)in->st.E * in->st.D * sizeof(int));
+	rota_report rep;
+	ov_err e;
+	assert_int_equal(rota_check(in->p, r, &rep, &e), OV_OK);
+	assert_int_equal(rep.n_violations, 0);
+	int64_t obj = rep.objective;
+	rota_report_clear(&rep);
+	rota_roster_free(r);
+	return obj;
+}
+
+static void check_part(const char *name, const int *members, int k, int wa,
+		       int wb)
+{
+	inst in = load(name);
+	settle(&in);
+	const int D = in.st.D;
+	int64_t before = rs_total(&in.st);
+	assert_true(referee(&in) == before);
+	int *old = malloc((size_t)in.st.E * D * sizeof *old);
+	assert_non_null(old);
+	memcpy(old, in.st.x, (size_t)in.st.E * D * sizeof *old);
+	/* What the master counts: all but the others' requests. */
+	int64_t part = before - in.st.req_cost;
+	for (int m = 0; m < k; m++)
+		part += in.st.emp_req[members[m]];
+
+	rs_cg *cg = rs_cg_new_part(&in.st, in.dp, members, k, wa, wb);
+	assert_non_null(cg);
+	int rounds, valid;
+	assert_int_equal(rs_cg_run(cg, 60, &rounds), 0);
+	double b = rs_cg_bound(cg, &valid);
+	assert_true(b <= (double)part + 1e-6);
+	assert_int_equal(rs_cg_mip(cg, 60, in.out), 0);
+	rs_cg_free(cg);
+
+	/* Only the members' window changed, and lawfully. */
+	for (int m = 0; m < k; m++) {
+		const int *sched = &in.out[(size_t)m * D];
+		for (int d = 0; d < D; d++)
+			if (d < wa || d >= wb)
+				assert_int_equal(sched[d],
+						 old[(size_t)members[m] * D + d]);
+		rs_remove(&in.st, members[m]);
+	}
+	for (int m = 0; m < k; m++)
+		rs_add(&in.st, members[m], &in.out[(size_t)m * D]);
+	for (int e = 0; e < in.st.E; e++) {
+		int member = 0;
+		for (int m = 0; m < k; m++)
+			member |= members[m] == e;
+		if (!member)
+			assert_memory_equal(&in.st.x[(size_t)e * D],
+					    &old[(size_t)e * D],
+					    (size_t)D * sizeof(int));
+	}
+	int64_t after = referee(&in);
+	assert_true(after == rs_total(&in.st));
+	/* A roster of one pass of best responses leaves every one of
+	 * these groups room to share the work better. */
+	assert_true(after < before);
+	/* The bound holds for the new roster too. */
+	int64_t new_part = after - in.st.req_cost;
+	for (int m = 0; m < k; m++)
+		new_part += in.st.emp_req[members[m]];
+	if (valid)
+		assert_true((double)new_part >= b - 1e-6);
+	free(old);
+	unload(&in);
+}
+
+static void test_part_master(void **state)
+{
+	(void)state;
+	const int some[] = {0, 2, 5, 7, 11};
+	check_part("Instance3.txt", some, 5, 2, 11);
+	check_part("Instance3.txt", some, 5, 0, 14);
+	const int two[] = {3, 1};
+	check_part("Instance2.txt", two, 2, 7, 14);
+	const int one[] = {4};
+	check_part("Instance1.txt", one, 1, 0, 5);
+}
+
+/* Everyone over every day is the full master: the same bound. */
+static void test_part_of_all_is_whole(void **state)
+{
+	(void)state;
+	inst in = load("Instance3.txt");
+	settle(&in);
+	int *all = malloc((size_t)in.st.E * sizeof *all);
+	assert_non_null(all);
+	for (int e = 0; e < in.st.E; e++)
+		all[e] = e;
+	int rounds, v1, v2;
+	rs_cg *a = rs_cg_new(&in.st, in.dp);
+	rs_cg *b = rs_cg_new_part(&in.st, in.dp, all, in.st.E, 0, in.st.D);
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_int_equal(rs_cg_run(a, 60, &rounds), 0);
+	assert_int_equal(rs_cg_run(b, 60, &rounds), 0);
+	double ba = rs_cg_bound(a, &v1), bb = rs_cg_bound(b, &v2);
+	assert_true(v1 && v2);
+	assert_true(fabs(ba - bb) < 1e-6);
+	rs_cg_free(a);
+	rs_cg_free(b);
+	free(all);
+	unload(&in);
+}
+
 /* rs_cg_test_glpk_error with stdout caught in a file; checks that the
  * error was caught and GLPK printed nothing. */
 static void glpk_error_silently(void)
@@ -115,6 +249,7 @@ static void test_master_alive_during_error(void **state)
 	assert_int_equal(rs_cg_run(cg, 60, &rounds), -1);
 	assert_int_equal(rounds, 0);
 	assert_int_equal(rs_cg_dive(cg, 60, in.out), -1);
+	assert_int_equal(rs_cg_mip(cg, 60, in.out), -1);
 	assert_true(rs_cg_bound(cg, &valid) == b);
 	rs_cg_free(cg);
 	/* a new master is fine */
@@ -125,6 +260,8 @@ static void test_master_alive_during_error(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_part_master),
+		cmocka_unit_test(test_part_of_all_is_whole),
 		cmocka_unit_test(test_error_is_survived),
 		cmocka_unit_test(test_master_alive_during_error),
 	};
