@@ -45,8 +45,11 @@ typedef struct {
 	double pass_seconds; /* one best-response pass over everyone */
 } search;
 
-/* Most employees move_exact re-rosters together. */
-#define EXACT_MAX 30
+/* How many employees move_exact re-rosters together (fewer when there
+ * are fewer), over 5 to 10 days: large groups over short windows, where
+ * the cover is shared out, gained most on the benchmark. */
+#define EXACT_MIN 20
+#define EXACT_MAX 40
 /* Longest window a re-rostering changes (pick_window). */
 #define WINDOW_DAYS 35
 /* Column generation is tried when this many passes fit its time share. */
@@ -284,9 +287,13 @@ static void move_exact(search *s, int kmax)
 	rs_state *st = &s->st;
 	if (kmax > st->E)
 		kmax = st->E;
-	pick_window(s);
-	int n = pick_employees(
-		s, (int)ov_rng_range(&s->rng, 2 < kmax ? 2 : kmax, kmax));
+	int len = (int)ov_rng_range(&s->rng, 5, 10);
+	if (len > st->D)
+		len = st->D;
+	s->wa = (int)ov_rng_range(&s->rng, 0, st->D - len);
+	s->wb = s->wa + len;
+	int kmin = kmax < EXACT_MIN ? kmax : EXACT_MIN;
+	int n = pick_employees(s, (int)ov_rng_range(&s->rng, kmin, kmax));
 	double left = s->opts->seconds - elapsed(s);
 	if (left <= 0 || st->bad)
 		return;
