@@ -42,14 +42,13 @@ typedef struct {
 	long iter;
 	double last_report;
 	int wa, wb;         /* days a re-rostering may change */
+	double x_len, x_k;  /* move_exact's window and group size (upper) */
 	double pass_seconds; /* one best-response pass over everyone */
 } search;
 
-/* How many employees move_exact re-rosters together (fewer when there
- * are fewer), over 5 to 10 days: large groups over short windows, where
- * the cover is shared out, gained most on the benchmark. */
-#define EXACT_MIN 20
-#define EXACT_MAX 40
+/* move_exact starts with groups of up to 20 employees over up to 10 days,
+ * and shrinks them when one move takes longer than this (seconds). */
+#define EXACT_SLOW 0.5
 /* Longest window a re-rostering changes (pick_window). */
 #define WINDOW_DAYS 35
 /* Column generation is tried when this many passes fit its time share. */
@@ -275,26 +274,30 @@ static void move_ruin(search *s)
 }
 
 /*
- * Exact re-rostering of k employees over a window: column generation
- * over their schedules, then GLPK's branch-and-cut over the schedules it
+ * Exact re-rostering of a group over a window: column generation over
+ * their schedules, then GLPK's branch-and-cut over the schedules it
  * generated (price and branch, rota_cg.c). Unlike move_ruin, which
- * re-rosters them one after another, it finds how they best share the
- * work between them. Skipped when the relaxation proves that no roster
- * of theirs beats the current one. Never makes the roster worse.
+ * re-rosters employees one after another, it finds how the group best
+ * shares the work. Skipped when the relaxation proves that no roster of
+ * theirs beats the current one. Never makes the roster worse.
+ *
+ * The group and window sizes adapt: a proof that the group cannot do
+ * better grows both by a twentieth (up to everyone and the whole
+ * horizon), a move slower than EXACT_SLOW seconds shrinks them. Small
+ * instances so end up re-rostering everyone over weeks, large ones
+ * groups of tens over days.
  */
-static void move_exact(search *s, int kmax)
+static void move_exact(search *s)
 {
 	rs_state *st = &s->st;
-	if (kmax > st->E)
-		kmax = st->E;
-	int len = (int)ov_rng_range(&s->rng, 5, 10);
-	if (len > st->D)
-		len = st->D;
+	int len = (int)ov_rng_range(&s->rng, (int)(s->x_len * 0.6), (int)s->x_len);
+	int k = (int)ov_rng_range(&s->rng, (int)(s->x_k * 0.6), (int)s->x_k);
+	len = len < 1 ? 1 : len > st->D ? st->D : len;
+	k = k < 1 ? 1 : k > st->E ? st->E : k;
 	s->wa = (int)ov_rng_range(&s->rng, 0, st->D - len);
 	s->wb = s->wa + len;
-	int kmin = kmax < EXACT_MIN ? kmax : EXACT_MIN;
-	int n = pick_employees(s, (int)ov_rng_range(&s->rng, kmin, kmax));
-	double left = s->opts->seconds - elapsed(s);
+	int n = pick_employees(s, k);
+	double t0 = elapsed(s), left = s->opts->seconds - t0;
 	if (left <= 0 || st->bad)
 		return;
 	rs_cg *cg = rs_cg_new_part(st, s->dp, s->pick, n, s->wa, s->wb);
@@ -308,10 +311,12 @@ static void move_exact(search *s, int kmax)
 	/* Column generation gets at most 2 s and the branch-and-cut 1 s,
 	 * unless the run is limited by iterations (one seed, one roster). */
 	int rounds, valid, by_clock = s->opts->max_iterations <= 0;
+	int proved = 0;
 	if (rs_cg_run(cg, by_clock && left > 2.0 ? 2.0 : left, &rounds) == 0) {
 		double b = rs_cg_bound(cg, &valid);
+		proved = valid && (int64_t)ceil(b - 1e-6) >= part;
 		left = s->opts->seconds - elapsed(s);
-		if (!(valid && (int64_t)ceil(b - 1e-6) >= part) && left > 0 &&
+		if (!proved && left > 0 &&
 		    rs_cg_mip(cg, by_clock && left > 1.0 ? 1.0 : left,
 			      s->part) == 0) {
 			int64_t old = rs_total(st);
@@ -325,6 +330,15 @@ static void move_exact(search *s, int kmax)
 		}
 	}
 	rs_cg_free(cg);
+	double grow = 1.0;
+	if (proved)
+		grow = 1.05;
+	else if (by_clock && elapsed(s) - t0 > EXACT_SLOW)
+		grow = 0.95;
+	s->x_len = s->x_len * grow;
+	s->x_k = s->x_k * grow;
+	s->x_len = s->x_len < 2 ? 2 : s->x_len > st->D ? st->D : s->x_len;
+	s->x_k = s->x_k < 2 ? 2 : s->x_k > st->E ? st->E : s->x_k;
 }
 
 /* Swaps days [a, a+len) between two employees when both stay lawful. */
@@ -411,6 +425,8 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 	}
 	s.best = rs_total(&s.st);
 	s.best_bad = s.st.bad;
+	s.x_len = 10;
+	s.x_k = 20;
 	memcpy(s.best_x, s.st.x, ed * sizeof(int));
 
 	int64_t lb = 0;
@@ -476,7 +492,7 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 			double t0 = elapsed(&s);
 			int64_t b0 = s.best;
 			if (op == 1) {
-				move_exact(&s, EXACT_MAX);
+				move_exact(&s);
 				it++;
 			} else {
 				for (int j = 0; j < 64 && (opts->max_iterations <= 0 ||
