@@ -88,13 +88,21 @@ const char *ov_i18n_pick(const char *nb, const char *se)
 	return se ? se : "";
 }
 
+/* The weekdays in English, the msgids of their translations. */
+static const char *const weekday_names[] = {N_("Monday"),   N_("Tuesday"),
+					    N_("Wednesday"), N_("Thursday"),
+					    N_("Friday"),   N_("Saturday"),
+					    N_("Sunday")};
+
 const char *ov_i18n_weekday(int wd)
 {
-	static const char *names[] = {N_("Monday"),   N_("Tuesday"),
-				      N_("Wednesday"), N_("Thursday"),
-				      N_("Friday"),   N_("Saturday"),
-				      N_("Sunday")};
-	return (wd >= 0 && wd < 7) ? _(names[wd]) : "";
+	/* not _("") out of range: that would be the catalogue's header */
+	return (wd >= 0 && wd < 7) ? _(weekday_names[wd]) : "";
+}
+
+const char *ov_i18n_weekday_en(int wd)
+{
+	return (wd >= 0 && wd < 7) ? weekday_names[wd] : "";
 }
 
 const char *ov_i18n_month(int m)

@@ -39,6 +39,11 @@ const char *ov_i18n_pick(const char *nb, const char *se);
 /* Translated weekday name, 0 = Monday. */
 const char *ov_i18n_weekday(int wd);
 
+/* The English weekday name, 0 = Monday: the untranslated source string
+ * of ov_i18n_weekday, for reading input that may name a day in English
+ * whatever the language; "" if wd is not 0-6. */
+const char *ov_i18n_weekday_en(int wd);
+
 /* Translated month name, 1 = January. */
 const char *ov_i18n_month(int m);
 

@@ -176,10 +176,6 @@ static int hour_token(const char *s, size_t len, int *out)
  * in English, in any case. */
 static int weekday_token(const char *s, size_t len, int *out)
 {
-	static const char *const english[] = {"Monday",   "Tuesday",
-					      "Wednesday", "Thursday",
-					      "Friday",   "Saturday",
-					      "Sunday"};
 	if (!number_token(s, len, 0, 6, out))
 		return 0;
 	char tok[64], a[64], b[64], c[64];
@@ -190,7 +186,7 @@ static int weekday_token(const char *s, size_t len, int *out)
 	ov_utf8_fold(tok, a, sizeof a);
 	for (int wd = 0; wd < 7; wd++) {
 		ov_utf8_fold(ov_i18n_weekday(wd), b, sizeof b);
-		ov_utf8_fold(english[wd], c, sizeof c);
+		ov_utf8_fold(ov_i18n_weekday_en(wd), c, sizeof c);
 		if (!strcmp(a, b) || !strcmp(a, c)) {
 			*out = wd;
 			return 0;
@@ -810,10 +806,20 @@ int cmd_rota_rhythm_set(cli_ctx *ctx, int argc, char **argv)
 
 /* --- rota needs --- */
 
-/* The bemanningsplan's skills in the order of the table's columns. */
-static const char *const need_skills[] = {STAFF_SKILL_ANY, STAFF_SKILL_HEALTH,
-					  STAFF_SKILL_NURSE, STAFF_SKILL_SAMI};
-#define N_NEED_SKILLS 4
+/* The bemanningsplan's skills in the order of the table's columns:
+ * the code (--skill, JSON) and the column's header (translated when
+ * printed; the legend under the table ties each to its code). */
+static const struct {
+	const char *code, *header;
+} need_skills[] = {
+	{STAFF_SKILL_ANY, N_("Staff")},
+	/* TRANSLATORS: column of 'rota needs': health workers and nurses
+	   together (--skill health). */
+	{STAFF_SKILL_HEALTH, N_("Health staff")},
+	{STAFF_SKILL_NURSE, N_("Nurses")},
+	{STAFF_SKILL_SAMI, N_("Sámi")},
+};
+#define N_NEED_SKILLS ((int)COUNT_OF(need_skills))
 
 static json_t *needs_json(const org_unit *u, const staff_need *x, size_t n,
 			  const span *wd)
@@ -867,7 +873,7 @@ static void print_needs(cli_ctx *ctx, const org_unit *u,
 		u->ansvar, uname);
 	const char *hd[2 + N_NEED_SKILLS] = {_("Day"), _("Shift")};
 	for (int k = 0; k < N_NEED_SKILLS; k++)
-		hd[2 + k] = need_skills[k];
+		hd[2 + k] = _(need_skills[k].header);
 	cli_table *t = cli_table_new(2 + N_NEED_SKILLS, hd);
 	if (!t)
 		return;
@@ -891,7 +897,7 @@ static void print_needs(cli_ctx *ctx, const org_unit *u,
 		for (int k = 0; k < N_NEED_SKILLS; k++) {
 			const staff_need *hit = NULL;
 			for (size_t m = i; m < j; m++)
-				if (!strcmp(x[m].skill, need_skills[k]))
+				if (!strcmp(x[m].skill, need_skills[k].code))
 					hit = &x[m];
 			if (!hit)
 				cli_table_cell(t, "%s", "");
@@ -905,10 +911,14 @@ static void print_needs(cli_ctx *ctx, const org_unit *u,
 	}
 	cli_table_print(t, o);
 	cli_table_free(t);
+	/* TRANSLATORS: the legend under 'rota needs': the column headers
+	   as translated (Staff, Health staff, Nurses, Sámi) with the
+	   --skill codes, which stay untranslated. */
 	fprintf(o, "%s\n",
-		_("any: everyone on the shift; health: health workers and "
-		  "nurses; nurse: nurses; sami: Northern Sámi speakers. "
-		  "2–3 means at least 2, preferably 3."));
+		_("Staff: everyone on the shift (--skill any); Health staff: "
+		  "health workers and nurses (--skill health); Nurses "
+		  "(--skill nurse); Sámi: Northern Sámi speakers (--skill "
+		  "sami). 2–3 means at least 2, preferably 3."));
 }
 
 /* Lists the bemanningsplan on the weekdays of the view arg (text or
@@ -962,16 +972,26 @@ static int save_needs(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
 {
 	const need_edit *a = arg;
 	ov_err e;
+	/* Rows written or removed: a weekday whose row to remove was not
+	 * there counts none. */
 	int count = 0;
 	ov_status st = db_begin(d, &e);
-	for (int w = a->v.wd.lo; st == OV_OK && w <= a->v.wd.hi; w++, count++)
+	for (int w = a->v.wd.lo; st == OV_OK && w <= a->v.wd.hi; w++) {
 		st = staff_need_set(d, u->id, w, a->shift, a->skill, a->min,
 				    a->pref, &e);
+		if (st == OV_OK)
+			count += db_changes(d);
+	}
 	int rc = commit_or_fail(ctx, d, st, &e);
 	if (rc >= 0)
 		return rc;
 	if (!ctx->json) {
-		if (a->min == 0 && a->pref == 0)
+		if (a->min == 0 && a->pref == 0 && count == 0)
+			fprintf(ctx->out,
+				_("The bemanningsplan of %s has no such row; "
+				  "nothing was removed.\n"),
+				u->ansvar);
+		else if (a->min == 0 && a->pref == 0)
 			fprintf(ctx->out,
 				ngettext("%d row removed from the "
 					 "bemanningsplan of %s.\n",
@@ -1034,8 +1054,15 @@ static int derive_needs(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
 {
 	(void)arg;
 	ov_err e;
-	if (staff_derive_plan(d, u->id, &e) != OV_OK)
+	if (staff_derive_plan(d, u->id, &e) != OV_OK) {
+		/* An hour no shift covers is the unit's data, which derive
+		 * takes only by --unit; the message names the weekday and
+		 * hour to fix (rota rhythm-set or shift-set), the field the
+		 * option, as every error here does. */
+		if (!strcmp(e.field, "rhythm_hour"))
+			snprintf(e.field, sizeof e.field, "--unit");
 		return fail_opt(ctx, &e);
+	}
 	if (!ctx->json)
 		fprintf(ctx->out,
 			_("Bemanningsplan of %s derived from its "

@@ -97,6 +97,11 @@ void db_finalize(db_stmt *st);
 /* Runs a statement that returns nothing (or ignores what it returns). */
 ov_status db_run(db_stmt *st, ov_err *err);
 
+/* Rows the most recent INSERT, UPDATE or DELETE on d wrote or removed
+ * (not counting those of triggers or foreign-key actions); 0 when it
+ * matched none, so a caller can tell "removed" from "was not there". */
+int db_changes(db *d);
+
 /*
  * Transactions. db_begin records the caller's file and line, so an
  * error or a forgotten commit names where the transaction began.

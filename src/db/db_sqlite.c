@@ -258,6 +258,11 @@ ov_status db_run(db_stmt *st, ov_err *err)
 	return rc < 0 ? OV_E_DB : OV_OK;
 }
 
+int db_changes(db *d)
+{
+	return sqlite3_changes(d->h);
+}
+
 ov_status db_begin_at(db *d, const char *file, int line, ov_err *err)
 {
 	if (d->tx_file)

@@ -139,6 +139,16 @@ static ov_status nomem(ov_err *err)
 	return OV_FAIL(err, OV_E_NOMEM, NULL, _("out of memory"));
 }
 
+/* Writing path failed with errno e: OV_E_IO naming it, or out of
+ * memory. Every step that puts a file in place reports this way. */
+static ov_status cannot_write(const char *path, int e, ov_err *err)
+{
+	if (e == ENOMEM)
+		return nomem(err);
+	return OV_FAIL_AT(err, OV_E_IO, path, 0, "path",
+			  _("cannot write %s: %s"), path, strerror(e));
+}
+
 /* Refuses a target that is not a regular file, or exists without
  * force. */
 static ov_status check_target(const char *path, int force, ov_err *err)
@@ -193,8 +203,7 @@ static ov_status temp_create(const char *path, char **tmp, FILE **f,
 		*tmp = b.data; /* the buffer's storage becomes the name */
 		return OV_OK;
 	}
-	return OV_FAIL_AT(err, OV_E_IO, path, 0, "path",
-			  _("cannot write %s: %s"), path, strerror(EEXIST));
+	return cannot_write(path, EEXIST, err);
 }
 
 /* Flushes, syncs and closes f (always closed); OV_E_IO if any failed. */
@@ -211,9 +220,7 @@ static ov_status temp_close(FILE *f, const char *path, ov_err *err)
 		e = errno;
 	}
 	if (bad)
-		return OV_FAIL_AT(err, OV_E_IO, path, 0, "path",
-				  _("cannot write %s: %s"), path,
-				  strerror(e ? e : EIO));
+		return cannot_write(path, e ? e : EIO, err);
 	return OV_OK;
 }
 
@@ -222,8 +229,7 @@ static ov_status temp_commit(const char *tmp, const char *path, ov_err *err)
 	if (rename(tmp, path) != 0) {
 		int e = errno;
 		unlink(tmp);
-		return OV_FAIL_AT(err, OV_E_IO, path, 0, "path",
-				  _("cannot write %s: %s"), path, strerror(e));
+		return cannot_write(path, e, err);
 	}
 	return OV_OK;
 }
@@ -566,9 +572,7 @@ ov_status staff_export_xlsx(const staff_plan *plan, const staff_map *m,
 		/* libxlsxwriter closed the file; sync it before the rename */
 		int fd = open(tmp, O_RDONLY);
 		if (fd < 0 || (fsync(fd) != 0 && errno != EINVAL))
-			rc = OV_FAIL_AT(err, OV_E_IO, path, 0, "path",
-					_("cannot write %s: %s"), path,
-					strerror(errno));
+			rc = cannot_write(path, errno, err);
 		if (fd >= 0)
 			close(fd);
 	}
@@ -772,12 +776,23 @@ static int move_aside(const char *path, const char *bak)
 	return rename(path, bak);
 }
 
-static ov_status cannot_write(const char *path, int e, ov_err *err)
+/*
+ * A rollback could not put the old file path back from its backup bak
+ * (rename failed with errno e). The backup stays, now the only copy of
+ * the old file, so the error (already set: why the export rolled back)
+ * is extended to name both, for the user to rename it by hand. Returns
+ * OV_E_IO, the error's new code.
+ */
+static ov_status restore_failed(const char *bak, const char *path, int e,
+				ov_err *err)
 {
-	if (e == ENOMEM)
-		return nomem(err);
+	char why[sizeof err->msg] = "";
+	if (err)
+		snprintf(why, sizeof why, "%s", err->msg);
 	return OV_FAIL_AT(err, OV_E_IO, path, 0, "path",
-			  _("cannot write %s: %s"), path, strerror(e));
+			  _("%s; and the old %s could not be put back (%s): "
+			    "it is kept as %s, rename it to %s by hand"),
+			  why, path, strerror(e), bak, path);
 }
 
 /*
@@ -824,7 +839,9 @@ static ov_status commit_all(char **tmp, char **paths, int n, ov_err *err)
 			 * backup stays: the only copy); a linked one never
 			 * left, and its backup goes below. */
 			if (old[i] == OLD_MOVE) {
-				rename(bak[i], paths[i]);
+				if (rename(bak[i], paths[i]) != 0)
+					rc = restore_failed(bak[i], paths[i],
+							    errno, err);
 				free(bak[i]);
 				bak[i] = NULL;
 			}
@@ -840,6 +857,8 @@ static ov_status commit_all(char **tmp, char **paths, int n, ov_err *err)
 		else if (rename(bak[i], paths[i]) == 0) {
 			free(bak[i]);
 			bak[i] = NULL;
+		} else {
+			rc = restore_failed(bak[i], paths[i], errno, err);
 		}
 	}
 	/* The backups left are second names of files now replaced (on

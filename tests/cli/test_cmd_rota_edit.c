@@ -581,11 +581,179 @@ static void test_derive(void **state)
 	assert_int_equal(r.code, 0);
 	run_free(&r);
 	FAILS(c.path, "22:00", "rota", "derive", "--unit", UNIT);
-	FAILS(c.path, "rhythm_hour", "--json", "rota", "derive", "--unit",
+	FAILS(c.path, "\"--unit\"", "--json", "rota", "derive", "--unit",
 	      UNIT);
 	FAILS(c.path, "--unit", "rota", "derive");
 	FAILS(c.path, "Nowhere", "rota", "derive", "--unit", "Nowhere");
 	copy_free(&c);
+}
+
+/* An hour no shift covers is reported as an error of --unit, the one
+ * option derive takes, with the weekday and hour to fix in the message;
+ * never by the table the døgnrytmeplan is stored in. */
+static void test_derive_uncovered_names_unit(void **state)
+{
+	(void)state;
+	copy_db c = demo_copy();
+	run_result r = run_cli("--db", c.path, "rota", "shift-set", "--unit",
+			       UNIT, "--code", "N", "--start", "23:00",
+			       "--end", "07:00", NULL);
+	assert_int_equal(r.code, 0);
+	run_free(&r);
+	r = run_cli("--db", c.path, "--json", "rota", "derive", "--unit",
+		    UNIT, NULL);
+	assert_int_equal(r.code, 1);
+	assert_error_field(r.err, "--unit");
+	assert_false(contains(r.err, "rhythm_hour"));
+	run_free(&r);
+	r = run_cli("--db", c.path, "--lang", "en", "rota", "derive",
+		    "--unit", UNIT, NULL);
+	assert_int_equal(r.code, 1);
+	assert_true(contains(r.err, "--unit: 22:00 on Monday needs staff"));
+	assert_false(contains(r.err, "rhythm_hour"));
+	run_free(&r);
+	copy_free(&c);
+}
+
+/* --- the bemanningsplan's columns --- */
+
+/* Line n (0-based) of text, owned. */
+static char *line_of(const char *text, int n)
+{
+	for (; n > 0 && text; n--) {
+		text = strchr(text, '\n');
+		if (text)
+			text++;
+	}
+	assert_non_null(text);
+	size_t len = strcspn(text, "\n");
+	char *s = strndup(text, len);
+	assert_non_null(s);
+	return s;
+}
+
+/* Nonzero if the words of line (split at spaces) include word. */
+static int has_word(const char *line, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = line; (p = strstr(p, word)); p += n)
+		if ((p == line || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+			return 1;
+	return 0;
+}
+
+/* The skill columns of `rota needs` have translated headers in every
+ * language, not the --skill codes; the legend ties them to the codes,
+ * and JSON keeps the codes. */
+static void test_needs_headers_translated(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *lang, *headers[4];
+	} want[] = {
+		{"nb", {"Bemanning", "Helsepersonell", "Sykepleiere",
+			"Samisk"}},
+		{"se", {"Bargit", "Dearvvašvuođabargit", "Buohccedivššárat",
+			"Sámegiella"}},
+		{"en", {"Staff", "Health staff", "Nurses", "Sámi"}},
+	};
+	const char *codes[] = {"any", "health", "nurse", "sami"};
+	for (size_t l = 0; l < sizeof want / sizeof *want; l++) {
+		run_result r = run_cli("--db", demo_db(), "--lang",
+				       want[l].lang, "rota", "needs", "--unit",
+				       UNIT, "--weekday", "0", NULL);
+		assert_int_equal(r.code, 0);
+		char *head = line_of(r.out, 1);
+		for (int k = 0; k < 4; k++) {
+			if (!contains(head, want[l].headers[k]))
+				fail_msg("%s: no %s in '%s'", want[l].lang,
+					 want[l].headers[k], head);
+			if (has_word(head, codes[k]))
+				fail_msg("%s: code %s in '%s'", want[l].lang,
+					 codes[k], head);
+			char opt[32];
+			snprintf(opt, sizeof opt, "(--skill %s)", codes[k]);
+			assert_true(contains(r.out, opt));
+		}
+		free(head);
+		run_free(&r);
+	}
+	json_t *j;
+	JSON_OF(j, "--db", demo_db(), "--lang", "se", "rota", "needs",
+		"--unit", UNIT, "--weekday", "0");
+	assert_non_null(find(json_object_get(j, "needs"), 0, "shift", "D",
+			     "skill", "health"));
+	json_decref(j);
+}
+
+/* need-set --min 0 reports the rows it really removed: none when there
+ * was nothing to remove. */
+static void test_need_set_remove_counts_rows(void **state)
+{
+	(void)state;
+	copy_db c = demo_copy();
+	const char *count_l = "SELECT count(*) FROM staffing_need n JOIN "
+			      "shift_type s ON s.id = n.shift_type_id JOIN "
+			      "unit u ON u.id = n.unit_id WHERE u.ansvar = "
+			      "'3200' AND s.code = 'L'";
+	assert_int_equal(sql_int_at(c.path, count_l), 2);
+	/* the langvakt works weekends only: nothing on weekdays */
+	run_result r = run_cli("--db", c.path, "--lang", "en", "rota",
+			       "need-set", "--unit", UNIT, "--weekday", "0-4",
+			       "--shift", "L", "--skill", "any", "--min", "0",
+			       NULL);
+	assert_int_equal(r.code, 0);
+	assert_true(contains(r.out, "The bemanningsplan of 3200 has no such "
+				    "row; nothing was removed."));
+	assert_false(contains(r.out, "removed from"));
+	run_free(&r);
+	assert_int_equal(sql_int_at(c.path, count_l), 2);
+	/* Friday to Sunday: the two weekend rows */
+	r = run_cli("--db", c.path, "--lang", "en", "rota", "need-set",
+		    "--unit", UNIT, "--weekday", "4-6", "--shift", "L",
+		    "--skill", "any", "--min", "0", NULL);
+	assert_int_equal(r.code, 0);
+	assert_true(contains(r.out, "2 rows removed from the bemanningsplan "
+				    "of 3200."));
+	run_free(&r);
+	assert_int_equal(sql_int_at(c.path, count_l), 0);
+	/* one, in Bokmål */
+	r = run_cli("--db", c.path, "rota", "need-set", "--unit", UNIT,
+		    "--weekday", "0", "--shift", "D", "--skill", "sami",
+		    "--min", "0", NULL);
+	assert_int_equal(r.code, 0);
+	assert_true(contains(r.out, "1 rad er fjernet"));
+	run_free(&r);
+	copy_free(&c);
+}
+
+/* --weekday takes a day's name in the language chosen or in English
+ * (ov_i18n's names), in any case, whatever the language. */
+static void test_weekday_names(void **state)
+{
+	(void)state;
+	static const char *const ok[][2] = {
+		{"nb", "ONSDAG"},      {"nb", "wednesday"},
+		{"se", "Gaskavahkku"}, {"se", "Wednesday"},
+		{"en", "WEDNESDAY"},
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		json_t *j;
+		JSON_OF(j, "--db", demo_db(), "--lang", ok[i][0], "rota",
+			"rhythm", "--unit", UNIT, "--weekday", ok[i][1],
+			"--hour", "12");
+		json_t *h = json_object_get(j, "hours");
+		assert_int_equal(json_array_size(h), 1);
+		assert_int_equal(ival(json_array_get(h, 0), "weekday"), 2);
+		json_decref(j);
+	}
+	/* another language's name is not taken */
+	run_result r = run_cli("--db", demo_db(), "--json", "--lang", "en",
+			       "rota", "rhythm", "--unit", UNIT, "--weekday",
+			       "onsdag", NULL);
+	assert_int_equal(r.code, 1);
+	assert_error_field(r.err, "--weekday");
+	run_free(&r);
 }
 
 /* --- the shared machinery --- */
@@ -638,6 +806,10 @@ int main(void)
 		cmocka_unit_test(test_rhythm_set),
 		cmocka_unit_test(test_need_set),
 		cmocka_unit_test(test_derive),
+		cmocka_unit_test(test_derive_uncovered_names_unit),
+		cmocka_unit_test(test_needs_headers_translated),
+		cmocka_unit_test(test_need_set_remove_counts_rows),
+		cmocka_unit_test(test_weekday_names),
 		cmocka_unit_test(test_help),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,8 +3,9 @@
  * quoting, an xlsx that is a zip with both sheets, iCalendar files that
  * libical parses back with the right events, local times and zone (also
  * across the switch to summer time), overwrites refused without force,
- * failed exports that leave no file behind, and calendar exports that
- * fail midway putting every old file back.
+ * failed exports that leave no file behind, calendar exports that fail
+ * midway putting every old file back (and naming the backup of one they
+ * cannot), and the same error from every export for a failed rename.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -19,17 +20,26 @@
  * rename() and link() as the exporter sees them (the test program is
  * linked with the library's objects, so these definitions are the ones
  * it calls): the real ones, except that one rename onto fail_rename_to
- * fails with EIO (a disk error midway through an export), and link
- * fails with EPERM while no_links is set (a file system without hard
- * links).
+ * fails with fail_rename_errno (EIO if 0: a disk error midway through
+ * an export), one rename of a file whose name starts with
+ * fail_rename_from fails with EIO (a backup that cannot be put back),
+ * and link fails with EPERM while no_links is set (a file system
+ * without hard links).
  */
-static char *fail_rename_to;
-static int renames_failed, no_links;
+static char *fail_rename_to, *fail_rename_from;
+static int fail_rename_errno, renames_failed, no_links;
 
 int rename(const char *from, const char *to)
 {
 	if (fail_rename_to && !strcmp(to, fail_rename_to)) {
 		fail_rename_to = NULL; /* once */
+		renames_failed++;
+		errno = fail_rename_errno ? fail_rename_errno : EIO;
+		return -1;
+	}
+	if (fail_rename_from &&
+	    !strncmp(from, fail_rename_from, strlen(fail_rename_from))) {
+		fail_rename_from = NULL; /* once */
 		renames_failed++;
 		errno = EIO;
 		return -1;
@@ -800,6 +810,124 @@ static void test_ics_all_or_nothing(void **state)
 	done(&f);
 }
 
+/*
+ * A calendar export that fails midway and then cannot put an old file
+ * back from its backup: the backup stays (the only copy of the old
+ * file) and the error names it and the file it should restore. Both
+ * ways of keeping the old file: a hard link (employee 0's old file,
+ * restored after employee 1's rename fails) and, without hard links, a
+ * move aside (employee 1's own, restored at once).
+ */
+static void test_ics_restore_failure_named(void **state)
+{
+	(void)state;
+	fx_exp f = make("2026-01-05", 2);
+	char *dir = path_join(f.dir, "cal");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	char *notes = path_join(dir, "notes.txt");
+	put(notes, "mine");
+	for (no_links = 0; no_links < 2; no_links++) {
+		old_files(&f, dir);
+		int k = no_links ? 1 : 0; /* whose backup stays */
+		char *target = ics_path(dir, f.m, 1);
+		char *kept = ics_path(dir, f.m, k);
+		char prefix[600], bak[640];
+		snprintf(prefix, sizeof prefix, "%s.bak-", kept);
+		snprintf(bak, sizeof bak, "%s%ld-0", prefix, (long)getpid());
+		fail_rename_to = target;
+		fail_rename_from = prefix;
+		renames_failed = 0;
+		ov_err e;
+		assert_int_equal(staff_export_ics(&f.plan, f.m, f.r, dir, 1,
+						  &e),
+				 OV_E_IO);
+		assert_int_equal(renames_failed, 2);
+		assert_null(fail_rename_from);
+		/* why it rolled back, the backup and the file it restores */
+		assert_non_null(strstr(e.msg, target));
+		assert_non_null(strstr(e.msg, bak));
+		assert_non_null(strstr(e.msg, kept));
+		assert_string_equal(e.file, kept);
+		assert_string_equal(e.field, "path");
+		/* the backup holds the old file and was not removed */
+		char *t = slurp(bak, NULL);
+		assert_string_equal(t, k ? "old 1" : "old 0");
+		free(t);
+		/* the rest was rolled back: put the backup back by hand and
+		 * all is as before */
+		assert_int_equal(renameat(AT_FDCWD, bak, AT_FDCWD, kept), 0);
+		check_old_files(&f, dir);
+		free(kept);
+		free(target);
+	}
+	no_links = 0;
+	free(notes);
+	free(dir);
+	done(&f);
+}
+
+/* Exports to csv, xlsx and the calendar folder with force, the rename
+ * onto the target (for the calendars employee 0's file) failing with
+ * errno e: each export's status in rc, its error in err and its target
+ * (owned) in target. Nothing is left behind. */
+static void exports_failing(fx_exp *f, int e, ov_status rc[3],
+			    ov_err err[3], char *target[3])
+{
+	char *dir = path_join(f->dir, "cal");
+	target[0] = path_join(f->dir, "rota.csv");
+	target[1] = path_join(f->dir, "rota.xlsx");
+	target[2] = ics_path(dir, f->m, 0);
+	for (int i = 0; i < 3; i++) {
+		fail_rename_to = target[i];
+		fail_rename_errno = e;
+		renames_failed = 0;
+		if (i == 0)
+			rc[i] = staff_export_csv(&f->plan, f->m, f->r,
+						 target[i], 1, &err[i]);
+		else if (i == 1)
+			rc[i] = staff_export_xlsx(&f->plan, f->m, f->r,
+						  target[i], 1, &err[i]);
+		else
+			rc[i] = staff_export_ics(&f->plan, f->m, f->r, dir, 1,
+						 &err[i]);
+		assert_int_equal(renames_failed, 1);
+		assert_false(exists(target[i]));
+	}
+	fail_rename_errno = 0;
+	assert_false(exists(dir));
+	free(dir);
+}
+
+/* Every export reports a target it cannot put in place the same way:
+ * a disk error as "cannot write PATH: reason" (OV_E_IO) naming the
+ * file, the system out of memory as out of memory. */
+static void test_rename_errors_alike(void **state)
+{
+	(void)state;
+	fx_exp f = make("2026-01-05", 1);
+	ov_status rc[3];
+	ov_err e[3];
+	char *target[3];
+	exports_failing(&f, EIO, rc, e, target);
+	for (int i = 0; i < 3; i++) {
+		char want[700];
+		snprintf(want, sizeof want, "cannot write %s: %s", target[i],
+			 strerror(EIO));
+		assert_int_equal(rc[i], OV_E_IO);
+		assert_string_equal(e[i].msg, want);
+		assert_string_equal(e[i].file, target[i]);
+		assert_string_equal(e[i].field, "path");
+		free(target[i]);
+	}
+	exports_failing(&f, ENOMEM, rc, e, target);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(rc[i], OV_E_NOMEM);
+		assert_string_equal(e[i].msg, "out of memory");
+		free(target[i]);
+	}
+	done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -811,6 +939,9 @@ int main(void)
 		cmocka_unit_test_setup(test_failure_leaves_nothing,
 				       fx_english),
 		cmocka_unit_test_setup(test_ics_all_or_nothing, fx_english),
+		cmocka_unit_test_setup(test_ics_restore_failure_named,
+				       fx_english),
+		cmocka_unit_test_setup(test_rename_errors_alike, fx_english),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
