@@ -56,9 +56,10 @@ struct rs_cg {
 	double *val;
 	double bound;     /* last LP objective */
 	int bound_valid;  /* pricing proved no column can improve it */
-	/* force[m * D + d]: the value member m must take on day d, or -2
-	 * (days outside the window, and a dive's fixings: force_value);
-	 * whole[m]: the column m is fixed to in a dive, or -1. */
+	/* force[m * D + d]: the value member m must take on day d (its
+	 * current one outside the window, or a dive's fixing: force_value),
+	 * or -2 where it is free; whole[m]: the column m is fixed to in a
+	 * dive, or -1. */
 	int *force;
 	int *whole;
 };
@@ -276,8 +277,10 @@ rs_cg *rs_cg_new_part(rs_state *st, rs_dp *dp, const int *emps, int k,
 		rs_cg_free(cg);
 		return NULL;
 	}
-	for (int m = 0; m < K; m++)
+	for (int m = 0; m < K; m++) {
 		cg->emp[m] = emps ? emps[m] : m;
+		cg->whole[m] = -1;
+	}
 	/* Each cover row asks the members for what the others leave short
 	 * (negative: already over). The members' own work is in st->cnt. */
 	for (int i = 0; i < C; i++)
@@ -364,22 +367,26 @@ static int cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds);
 typedef struct {
 	rs_cg *cg;
 	double seconds;
-	int *rounds; /* rs_cg_run */
+	int max_rounds; /* rs_cg_run */
+	int *rounds;
 	int *out;    /* rs_cg_dive */
 } call_args;
 
 static int run_call(void *arg)
 {
 	call_args *a = arg;
-	return cg_rounds(a->cg, a->seconds, 0, a->rounds);
+	return cg_rounds(a->cg, a->seconds, a->max_rounds, a->rounds);
 }
 
-int rs_cg_run(rs_cg *cg, double seconds, int *rounds)
+int rs_cg_run(rs_cg *cg, double seconds, int max_rounds, int *rounds)
 {
 	*rounds = 0;
 	if (!lp_alive(cg))
 		return -1;
-	call_args a = {.cg = cg, .seconds = seconds, .rounds = rounds};
+	call_args a = {.cg = cg,
+		       .seconds = seconds,
+		       .max_rounds = max_rounds,
+		       .rounds = rounds};
 	return guarded(run_call, &a);
 }
 
@@ -400,6 +407,8 @@ static int cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds)
 		(*rounds)++;
 		int added = 0, all_exact = 1;
 		for (int m = 0; m < cg->K && now_s() < end; m++) {
+			if (cg->whole[m] >= 0)
+				continue; /* fixed by a dive */
 			const int e = cg->emp[m];
 			double sigma = glp_get_row_dual(cg->lp, cg->C + m + 1);
 			for (int d = 0; d < D; d++) {
@@ -553,14 +562,24 @@ typedef struct {
 	double seconds;
 	double *x;  /* a value per LP column (1-based): the first solution */
 	int given;  /* x handed to GLPK already */
+	int max_nodes; /* branch-and-bound nodes before stopping; 0: none */
 	int *out;
 } mip_args;
 
 /* GLPK's branch-and-cut callback: offers the members' current schedules
- * (the first K columns, x) as the first whole solution, once. */
+ * (the first K columns, x) as the first whole solution, once, and stops
+ * the search after max_nodes nodes. */
 static void mip_callback(glp_tree *T, void *info)
 {
 	mip_args *a = info;
+	if (a->max_nodes > 0) {
+		int active, current, total;
+		glp_ios_tree_size(T, &active, &current, &total);
+		if (total > a->max_nodes) {
+			glp_ios_terminate(T);
+			return;
+		}
+	}
 	if (glp_ios_reason(T) != GLP_IHEUR || a->given)
 		return;
 	a->given = 1;
@@ -572,8 +591,12 @@ static int mip_call(void *arg)
 {
 	mip_args *a = arg;
 	rs_cg *cg = a->cg;
+	/* Without presolve, branch-and-cut starts from an optimal
+	 * relaxation; column generation may have stopped short of one. */
+	if (glp_get_status(cg->lp) != GLP_OPT && solve_lp(cg, a->seconds))
+		return -1;
 	for (int i = 0; i < cg->n_cols; i++)
-		glp_set_col_kind(cg->lp, cg->first_lambda + i, GLP_BV);
+		glp_set_col_kind(cg->lp, cg->first_lambda + i, GLP_IV);
 	glp_iocp parm;
 	glp_init_iocp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
@@ -585,7 +608,7 @@ static int mip_call(void *arg)
 	for (int i = 0; i < cg->n_cols; i++)
 		glp_set_col_kind(cg->lp, cg->first_lambda + i, GLP_CV);
 	int status = glp_mip_status(cg->lp);
-	if ((rc != 0 && rc != GLP_ETMLIM) ||
+	if ((rc != 0 && rc != GLP_ETMLIM && rc != GLP_ESTOP) ||
 	    (status != GLP_OPT && status != GLP_FEAS))
 		return -1;
 	for (int m = 0; m < cg->K; m++)
@@ -602,7 +625,7 @@ static int mip_call(void *arg)
 	return 0;
 }
 
-int rs_cg_mip(rs_cg *cg, double seconds, int *out)
+int rs_cg_mip(rs_cg *cg, double seconds, int max_nodes, int *out)
 {
 	if (!lp_alive(cg))
 		return -1;
@@ -634,7 +657,11 @@ int rs_cg_mip(rs_cg *cg, double seconds, int *out)
 			x[2 * i + 2] = -x[2 * i + 1];
 			x[2 * i + 1] = 0;
 		}
-	mip_args a = {.cg = cg, .seconds = seconds, .x = x, .out = out};
+	mip_args a = {.cg = cg,
+		      .seconds = seconds,
+		      .x = x,
+		      .max_nodes = max_nodes,
+		      .out = out};
 	int rc = guarded(mip_call, &a);
 	free(x);
 	return rc;

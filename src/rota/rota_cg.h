@@ -16,9 +16,9 @@ typedef struct rs_cg rs_cg;
  *
  * A GLPK error (GLPK would abort the program) makes the function that
  * met it fail instead: GLPK's environment for the thread is then freed,
- * which also ends every other master of the thread, whose rs_cg_run and
- * rs_cg_dive then return -1 (rs_cg_free still frees it). GLPK prints
- * nothing.
+ * which also ends every other master of the thread, whose rs_cg_run,
+ * rs_cg_dive and rs_cg_mip then return -1 (rs_cg_free still frees it).
+ * GLPK prints nothing.
  */
 rs_cg *rs_cg_new(rs_state *st, rs_dp *dp);
 void rs_cg_free(rs_cg *cg);
@@ -36,20 +36,22 @@ rs_cg *rs_cg_new_part(rs_state *st, rs_dp *dp, const int *emps, int k,
 		      int wa, int wb);
 
 /*
- * Alternates solving the relaxation and pricing every employee until no
- * schedule can lower it or `seconds` pass. *rounds counts the LP solves.
- * Returns 0, or -1 if the LP solver failed (or GLPK did, see above).
+ * Alternates solving the relaxation and pricing every member until no
+ * schedule can lower it, `seconds` pass or max_rounds LP solves were made
+ * (0: no limit). *rounds counts the LP solves. Returns 0, or -1 if the
+ * LP solver failed (or GLPK did, see above).
  */
-int rs_cg_run(rs_cg *cg, double seconds, int *rounds);
+int rs_cg_run(rs_cg *cg, double seconds, int max_rounds, int *rounds);
 
 /* The relaxation's last objective; *valid when it is a proven bound. */
 double rs_cg_bound(const rs_cg *cg, int *valid);
 
 /*
- * Diving: repeatedly forces the day values the relaxation is surest of,
- * re-pricing after each step, until every member has one schedule;
- * writes the roster to out (members x D). Returns 0, or -1 when time ran
- * out first, the forced days left a member no schedule, or GLPK failed.
+ * Diving: repeatedly fixes the members whose schedule the relaxation
+ * takes whole, else the one closest to whole, re-pricing the others after
+ * each step, until every member has one schedule; writes the roster to
+ * out (members x D). Returns 0, or -1 when time ran out first, the fixings
+ * left a member no schedule, or GLPK failed.
  */
 int rs_cg_dive(rs_cg *cg, double seconds, int *out);
 
@@ -57,10 +59,12 @@ int rs_cg_dive(rs_cg *cg, double seconds, int *out);
  * Price and branch: solves the master with whole numbers over the
  * schedules generated so far (GLPK's branch-and-cut, started from the
  * members' current schedules, so it never returns worse) for at most
- * `seconds`; writes the roster to out (members x D). Call after
- * rs_cg_run, and not after a dive. Returns 0, or -1 when GLPK failed.
+ * `seconds` and max_nodes branch-and-bound nodes (0: no limit); writes
+ * the roster to out (members x D). Call after rs_cg_run, and not after a
+ * dive. Returns 0, or -1 when the relaxation could not be solved in time
+ * or GLPK failed.
  */
-int rs_cg_mip(rs_cg *cg, double seconds, int *out);
+int rs_cg_mip(rs_cg *cg, double seconds, int max_nodes, int *out);
 
 /*
  * For tests: makes GLPK fail (a row number out of range) under the same

@@ -4,8 +4,8 @@
  * column generation then bounds the optimum and dives to a roster
  * (rota_cg.c) when it fits the time. Until the time is up, two kinds of
  * work then share it by what each has lately gained per second: exact
- * re-rostering of a group of up to EXACT_MAX employees over a window of
- * days (column generation and branch-and-cut over their schedules only,
+ * re-rostering of a group of employees over a window of days, the sizes
+ * adapting (column generation and branch-and-cut over their schedules only,
  * the rest of the roster fixed), and batches of cheap moves - a
  * large-neighbourhood search that takes a few employees out and
  * re-rosters them one after another over a window, and block swaps that
@@ -49,6 +49,10 @@ typedef struct {
 /* move_exact starts with groups of up to 20 employees over up to 10 days,
  * and shrinks them when one move takes longer than this (seconds). */
 #define EXACT_SLOW 0.5
+/* Its work limits in a run limited by iterations: LP solves of column
+ * generation, and branch-and-bound nodes. */
+#define EXACT_ROUNDS 60
+#define EXACT_NODES 200
 /* Longest window a re-rostering changes (pick_window). */
 #define WINDOW_DAYS 35
 /* Column generation is tried when this many passes fit its time share. */
@@ -66,6 +70,13 @@ static double elapsed(const search *s)
 static int better(int bad_a, int64_t a, int bad_b, int64_t b)
 {
 	return bad_a != bad_b ? bad_a < bad_b : a < b;
+}
+
+/* The least whole cost a relaxation's optimum b allows: costs are whole,
+ * and the tolerance grows with b as the simplex's own error does. */
+static int64_t bound_of(double b)
+{
+	return (int64_t)ceil(b - 1e-6 - 1e-9 * fabs(b));
 }
 
 static void keep_if_best(search *s)
@@ -308,17 +319,19 @@ static void move_exact(search *s)
 	int64_t part = rs_total(st) - st->req_cost;
 	for (int i = 0; i < n; i++)
 		part += st->emp_req[s->pick[i]];
-	/* Column generation gets at most 2 s and the branch-and-cut 1 s,
-	 * unless the run is limited by iterations (one seed, one roster). */
+	/* Column generation gets at most 2 s and the branch-and-cut 1 s. A
+	 * run limited by iterations limits their work instead (LP solves,
+	 * branch-and-bound nodes), so that one seed gives one roster. */
 	int rounds, valid, by_clock = s->opts->max_iterations <= 0;
 	int proved = 0;
-	if (rs_cg_run(cg, by_clock && left > 2.0 ? 2.0 : left, &rounds) == 0) {
+	if (rs_cg_run(cg, by_clock && left > 2.0 ? 2.0 : left,
+		      by_clock ? 0 : EXACT_ROUNDS, &rounds) == 0) {
 		double b = rs_cg_bound(cg, &valid);
-		proved = valid && (int64_t)ceil(b - 1e-6) >= part;
+		proved = valid && bound_of(b) >= part;
 		left = s->opts->seconds - elapsed(s);
 		if (!proved && left > 0 &&
 		    rs_cg_mip(cg, by_clock && left > 1.0 ? 1.0 : left,
-			      s->part) == 0) {
+			      by_clock ? 0 : EXACT_NODES, s->part) == 0) {
 			int64_t old = rs_total(st);
 			take_out(s, n);
 			for (int i = 0; i < n; i++)
@@ -337,8 +350,13 @@ static void move_exact(search *s)
 		grow = 0.95;
 	s->x_len = s->x_len * grow;
 	s->x_k = s->x_k * grow;
-	s->x_len = s->x_len < 2 ? 2 : s->x_len > st->D ? st->D : s->x_len;
-	s->x_k = s->x_k < 2 ? 2 : s->x_k > st->E ? st->E : s->x_k;
+	/* Without the clock to shrink them, groups stay small enough for
+	 * the work limits above. */
+	int most_len = by_clock ? st->D : 14, most_k = by_clock ? st->E : 20;
+	most_len = most_len > st->D ? st->D : most_len;
+	most_k = most_k > st->E ? st->E : most_k;
+	s->x_len = s->x_len < 2 ? 2 : s->x_len > most_len ? most_len : s->x_len;
+	s->x_k = s->x_k < 2 ? 2 : s->x_k > most_k ? most_k : s->x_k;
 }
 
 /* Swaps days [a, a+len) between two employees when both stay lawful. */
@@ -446,14 +464,13 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 		if (cg) {
 			int rounds;
 			double left = opts->seconds - elapsed(&s);
-			if (rs_cg_run(cg, left * 0.4, &rounds) == 0) {
+			if (rs_cg_run(cg, left * 0.4, 0, &rounds) == 0) {
 				double b = rs_cg_bound(cg, &lb_valid);
-				lb = (int64_t)ceil(b - 1e-6);
+				lb = bound_of(b);
 				if (!(lb_valid && s.best <= lb)) {
 					left = opts->seconds - elapsed(&s);
 					int *ip = malloc((ed + 1) * sizeof(int));
 					if (ip && rs_cg_dive(cg, left * 0.5, ip) == 0) {
-						
 						memcpy(s.st.x, ip, ed * sizeof(int));
 						rs_recompute(&s.st);
 						keep_if_best(&s);
@@ -485,12 +502,15 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 		while ((opts->max_iterations <= 0 || it < opts->max_iterations) &&
 		       elapsed(&s) < opts->seconds &&
 		       !(lb_valid && s.best_bad == 0 && s.best <= lb)) {
-			int op = opts->max_iterations > 0
+			/* The exact move needs a lawful roster to start. */
+			int op = s.st.bad ? 0
+				 : opts->max_iterations > 0
 					 ? turn % 4 == 3
 					 : used[1] <= share * (used[0] + used[1]);
 			turn++;
 			double t0 = elapsed(&s);
 			int64_t b0 = s.best;
+			int bad0 = s.best_bad;
 			if (op == 1) {
 				move_exact(&s);
 				it++;
@@ -509,7 +529,9 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 			report(&s, 0);
 			double dt = elapsed(&s) - t0;
 			used[op] += dt;
-			gain[op] = gain[op] * 0.95 + (double)(b0 - s.best);
+			/* Mending a breach may raise the cost: not a loss. */
+			gain[op] = gain[op] * 0.95 +
+				   (s.best_bad < bad0 ? 0 : (double)(b0 - s.best));
 			rate_t[op] = rate_t[op] * 0.95 + dt;
 			double r0 = rate_t[0] > 0 ? gain[0] / rate_t[0] : 0;
 			double r1 = rate_t[1] > 0 ? gain[1] / rate_t[1] : 0;
