@@ -542,14 +542,21 @@ static void test_ics(void **state)
 	done(&f);
 }
 
+/* A fresh calendar folder inside f's directory (free the path). */
+static char *cal_dir(const fx_exp *f)
+{
+	char *dir = path_join(f->dir, "cal");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	return dir;
+}
+
 static void test_ics_summer_time(void **state)
 {
 	(void)state;
 	/* summer time starts on Sunday 29 March 2026 at 02:00 */
 	fx_exp f = make("2026-03-23", 1);
 	ov_err e;
-	char *dir = path_join(f.dir, "cal");
-	assert_int_equal(mkdir(dir, 0700), 0);
+	char *dir = cal_dir(&f);
 	assert_int_equal(staff_export_ics(&f.plan, f.m, f.r, dir, 0, &e),
 			 OV_OK);
 	char *path = ics_path(dir, f.m, 0);
@@ -764,8 +771,7 @@ static void test_ics_all_or_nothing(void **state)
 	fx_exp f = make("2026-01-05", 2);
 	int n = f.m->n_employees;
 	assert_true(n >= 4);
-	char *dir = path_join(f.dir, "cal");
-	assert_int_equal(mkdir(dir, 0700), 0);
+	char *dir = cal_dir(&f);
 	char *notes = path_join(dir, "notes.txt");
 	put(notes, "mine");
 	for (no_links = 0; no_links < 2; no_links++) {
@@ -822,8 +828,7 @@ static void test_ics_restore_failure_named(void **state)
 {
 	(void)state;
 	fx_exp f = make("2026-01-05", 2);
-	char *dir = path_join(f.dir, "cal");
-	assert_int_equal(mkdir(dir, 0700), 0);
+	char *dir = cal_dir(&f);
 	char *notes = path_join(dir, "notes.txt");
 	put(notes, "mine");
 	for (no_links = 0; no_links < 2; no_links++) {
