@@ -977,10 +977,10 @@ static int save_needs(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
 	int count = 0;
 	ov_status st = db_begin(d, &e);
 	for (int w = a->v.wd.lo; st == OV_OK && w <= a->v.wd.hi; w++) {
+		int changed;
 		st = staff_need_set(d, u->id, w, a->shift, a->skill, a->min,
-				    a->pref, &e);
-		if (st == OV_OK)
-			count += db_changes(d);
+				    a->pref, &changed, &e);
+		count += changed;
 	}
 	int rc = commit_or_fail(ctx, d, st, &e);
 	if (rc >= 0)

@@ -136,13 +136,13 @@ ov_status staff_needs_list(db *d, int64_t unit_id, staff_need **out,
  * removes the row. Errors: OV_E_INPUT naming the field ("weekday",
  * "skill", "min_count", "preferred_count": counts must be >= 0 and
  * min <= preferred), OV_E_NOTFOUND ("unit", or "shift" for an unknown
- * code), OV_E_DB. Nothing is written on failure. On success the
- * write is the last statement run, so db_changes(d) tells how many rows
- * it wrote or removed (0: the row to remove was not there).
+ * code), OV_E_DB. Nothing is written on failure. On success *changed
+ * (unless NULL) is how many rows it wrote or removed (0: the row to
+ * remove was not there).
  */
 ov_status staff_need_set(db *d, int64_t unit_id, int weekday,
 			 const char *shift_code, const char *skill,
-			 int min_count, int preferred_count, ov_err *err);
+			 int min_count, int preferred_count, int *changed, ov_err *err);
 
 /*
  * Recomputes the unit's bemanningsplan from its døgnrytmeplan, replacing

@@ -255,7 +255,7 @@ static ov_status load_unit(db *d, const org_unit *ou, ov_err *err)
 	 * each weekend for the same hours */
 	for (int day = 5; rc == OV_OK && u.has_long && day < 7; day++)
 		rc = staff_need_set(d, ou->id, day, "L", STAFF_SKILL_ANY, 1, 1,
-				    err);
+				    NULL, err);
 	if (rc == OV_OK)
 		rc = insert_rhythm(d, ou->id, &u, err);
 	if (rc == OV_OK)

@@ -366,8 +366,11 @@ static ov_status find_shift(db *d, int64_t unit_id, const char *code,
 
 ov_status staff_need_set(db *d, int64_t unit_id, int weekday,
 			 const char *shift_code, const char *skill,
-			 int min_count, int preferred_count, ov_err *err)
+			 int min_count, int preferred_count, int *changed,
+			 ov_err *err)
 {
+	if (changed)
+		*changed = 0;
 	ov_status rc = check_weekday(weekday, err);
 	if (rc != OV_OK)
 		return rc;
@@ -426,6 +429,8 @@ ov_status staff_need_set(db *d, int64_t unit_id, int weekday,
 	}
 	rc = db_run(st, err);
 	db_finalize(st);
+	if (rc == OV_OK && changed)
+		*changed = db_changes(d);
 	return rc;
 }
 

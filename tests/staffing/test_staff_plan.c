@@ -103,7 +103,7 @@ static void test_derive_subtracts_langvakt(void **state)
 	assert_int_equal(staff_shift_type_set(s.d, FX_UNIT, &l, NULL, &e),
 			 OV_OK);
 	tiny_week(s.d);
-	assert_int_equal(staff_need_set(s.d, FX_UNIT, 0, "L", "any", 1, 1, &e),
+	assert_int_equal(staff_need_set(s.d, FX_UNIT, 0, "L", "any", 1, 1, NULL, &e),
 			 OV_OK);
 	assert_int_equal(staff_derive_plan(s.d, FX_UNIT, &e), OV_OK);
 	staff_need *v;
@@ -135,7 +135,7 @@ static void test_derive_uncovered_hour_keeps_plan(void **state)
 	ov_err e;
 	assert_int_equal(staff_shift_type_set(s.d, FX_UNIT, &dag, NULL, &e),
 			 OV_OK);
-	assert_int_equal(staff_need_set(s.d, FX_UNIT, 2, "D", "any", 3, 4, &e),
+	assert_int_equal(staff_need_set(s.d, FX_UNIT, 2, "D", "any", 3, 4, NULL, &e),
 			 OV_OK);
 	set_hour(s.d, 2, 3, 0, 1, 0, 0); /* Wednesday 03:00, no night shift */
 	assert_int_equal(staff_derive_plan(s.d, FX_UNIT, &e), OV_E_INPUT);
@@ -164,7 +164,7 @@ static void test_unknown_unit(void **state)
 	assert_int_equal(staff_derive_plan(s.d, 99, &e), OV_E_NOTFOUND);
 	staff_rhythm_hour h = {.weekday = 0, .hour = 8, .others = 1};
 	assert_int_equal(staff_rhythm_set(s.d, 99, &h, &e), OV_E_NOTFOUND);
-	assert_int_equal(staff_need_set(s.d, 99, 0, "D", "any", 1, 1, &e),
+	assert_int_equal(staff_need_set(s.d, 99, 0, "D", "any", 1, 1, NULL, &e),
 			 OV_E_NOTFOUND);
 	assert_string_equal(e.field, "unit");
 	scratch_close(&s);
@@ -183,7 +183,7 @@ static void test_need_set_validates(void **state)
 	scratch_db s = fx_open();
 	fx_shifts(s.d, FX_UNIT);
 	ov_err e;
-	assert_int_equal(staff_need_set(s.d, FX_UNIT, 0, "D", "any", 3, 5, &e),
+	assert_int_equal(staff_need_set(s.d, FX_UNIT, 0, "D", "any", 3, 5, NULL, &e),
 			 OV_OK);
 	int64_t before = sql_int(s.d, dump_sql);
 	static const struct {
@@ -207,7 +207,7 @@ static void test_need_set_validates(void **state)
 		ov_err_clear(&e);
 		assert_int_equal(staff_need_set(s.d, FX_UNIT, bad[i].wd,
 						bad[i].shift, bad[i].skill,
-						bad[i].min, bad[i].pref, &e),
+						bad[i].min, bad[i].pref, NULL, &e),
 				 bad[i].code);
 		assert_string_equal(e.field, bad[i].field);
 		assert_true(e.msg[0] != '\0');
@@ -220,17 +220,17 @@ static void test_need_set_validates(void **state)
 	expect(v, n, 0, "D", "any", 3, 5);
 	free(v);
 	/* setting again replaces; 0/0 removes */
-	assert_int_equal(staff_need_set(s.d, FX_UNIT, 0, "D", "any", 2, 2, &e),
+	assert_int_equal(staff_need_set(s.d, FX_UNIT, 0, "D", "any", 2, 2, NULL, &e),
 			 OV_OK);
 	assert_int_equal(sql_int(s.d, "SELECT min_count FROM staffing_need"),
 			 2);
-	assert_int_equal(staff_need_set(s.d, FX_UNIT, 0, "D", "any", 0, 0, &e),
+	assert_int_equal(staff_need_set(s.d, FX_UNIT, 0, "D", "any", 0, 0, NULL, &e),
 			 OV_OK);
 	assert_int_equal(sql_int(s.d, "SELECT count(*) FROM staffing_need"),
 			 0);
 	/* another unit's shift code is unknown here */
 	fx_shifts(s.d, FX_NO_NURSE);
-	assert_int_equal(staff_need_set(s.d, FX_EMPTY, 0, "D", "any", 1, 1,
+	assert_int_equal(staff_need_set(s.d, FX_EMPTY, 0, "D", "any", 1, 1, NULL,
 					&e),
 			 OV_E_NOTFOUND);
 	assert_string_equal(e.field, "shift");
