@@ -33,8 +33,11 @@ struct rs_dp {
 	int64_t *ci;    /* the same in integers, without noise or prices */
 	int *units;     /* S: minutes in units of the employee's gcd */
 	double *lam;    /* S: price per shift of a limited type */
-	int32_t *coord; /* decoded resource coordinates (decode_resources) */
-	size_t cap_coord;
+	/* Per resource index: bit 0 set when a weekend more fits, bit 1 + j
+	 * when one more shift of tracked type j does (decode_resources). */
+	unsigned char *room;
+	size_t cap_room;
+	uint8_t *pval;  /* days x states: the value (v + 1) that reached it */
 	int *range;     /* 4 * NK: reachable index ranges (dp_pass) */
 	int cap_range;
 	/* Days outside [wa, wb) keep the values in fixed (re-rostering a
@@ -76,7 +79,8 @@ void rs_dp_free(rs_dp *dp)
 	free(dp->ci);
 	free(dp->units);
 	free(dp->lam);
-	free(dp->coord);
+	free(dp->room);
+	free(dp->pval);
 	free(dp->range);
 	free(dp);
 }
@@ -98,13 +102,21 @@ static int gcd(int a, int b)
 
 /*
  * The shape of one employee's state space: a run state k (today off with
- * an off run of length 1..RO, or working shift s in a run of 1..RC) times
- * a resource index r that packs minutes worked, weekends worked and the
- * counts of the tracked shift types.
+ * an off run of length 1..RO, or working a shift of class c in a run of
+ * 1..RC) times a resource index r that packs minutes worked, weekends
+ * worked and the counts of the tracked shift types. A class holds the
+ * usable shifts that forbid the same shifts the next day: the run state
+ * needs no more than that to know what may follow, and merging them makes
+ * the state space several times smaller where many shift types share a
+ * few succession rules (Instance13's 18 types fall into 7 classes). The
+ * shift itself is kept per state (pval) for the way back.
  */
 typedef struct {
 	int RO, RC;     /* caps of off and work run lengths */
-	int NK;         /* RO + S * RC run states */
+	int NC;         /* shift classes */
+	int cls[64];    /* shift -> class, or -1 when not usable */
+	int rep[64];    /* class -> a shift of it */
+	int NK;         /* RO + NC * RC run states */
 	int M, Mmax;    /* minutes states (M = 1: not tracked); cap in units */
 	int msat;       /* 1: minutes saturate at Mmax (no maximum) */
 	int unit;       /* minutes per unit */
@@ -164,7 +176,25 @@ static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
 		sh->RC = em->min_consecutive > 1 ? em->min_consecutive : 1;
 	if (sh->RC > D + 1)
 		sh->RC = D + 1;
-	sh->NK = sh->RO + S * sh->RC;
+	sh->NC = 0;
+	for (int s = 0; s < S && s < 64; s++) {
+		sh->cls[s] = -1;
+		if (!st->usable[e * S + s])
+			continue;
+		for (int c = 0; c < sh->NC && sh->cls[s] < 0; c++) {
+			int r = sh->rep[c], same = 1;
+			for (int t = 0; t < S && same; t++)
+				same = !st->usable[e * S + t] ||
+				       st->forbid[r * S + t] == st->forbid[s * S + t];
+			if (same)
+				sh->cls[s] = c;
+		}
+		if (sh->cls[s] < 0) {
+			sh->rep[sh->NC] = s;
+			sh->cls[s] = sh->NC++;
+		}
+	}
+	sh->NK = sh->RO + sh->NC * sh->RC;
 
 	sh->M = 1;
 	sh->unit = 1;
@@ -252,8 +282,10 @@ static int reserve(rs_dp *dp, size_t states, size_t cells)
 	}
 	if (cells > dp->cap_cells) {
 		free(dp->pred);
+		free(dp->pval);
 		dp->pred = malloc(cells * sizeof *dp->pred);
-		if (!dp->pred) {
+		dp->pval = malloc(cells * sizeof *dp->pval);
+		if (!dp->pred || !dp->pval) {
 			dp->cap_cells = 0;
 			return -1;
 		}
@@ -262,18 +294,18 @@ static int reserve(rs_dp *dp, size_t states, size_t cells)
 	return 0;
 }
 
-/* Decoded coordinates of every resource index (dp->coord). */
+/* What room each resource index has left (dp->room). */
 static int decode_resources(rs_dp *dp, const shape *sh)
 {
-	size_t need = (size_t)sh->R * (2 + MAX_TRACKED);
-	if (need > dp->cap_coord) {
-		free(dp->coord);
-		dp->coord = malloc(need * sizeof *dp->coord);
-		if (!dp->coord) {
-			dp->cap_coord = 0;
+	size_t need = (size_t)sh->R;
+	if (need > dp->cap_room) {
+		free(dp->room);
+		dp->room = malloc(need * sizeof *dp->room);
+		if (!dp->room) {
+			dp->cap_room = 0;
 			return -1;
 		}
-		dp->cap_coord = need;
+		dp->cap_room = need;
 	}
 	if (4 * sh->NK > dp->cap_range) {
 		free(dp->range);
@@ -285,11 +317,11 @@ static int decode_resources(rs_dp *dp, const shape *sh)
 		dp->cap_range = 4 * sh->NK;
 	}
 	for (int r = 0; r < sh->R; r++) {
-		int32_t *c = &dp->coord[(size_t)r * (2 + MAX_TRACKED)];
-		c[0] = r / sh->sM;
-		c[1] = (r / sh->sW) % sh->W;
+		unsigned char b = (r / sh->sW) % sh->W + 1 < sh->W;
 		for (int j = 0; j < sh->nt; j++)
-			c[2 + j] = (r / sh->sT[j]) % (sh->tmax[j] + 1);
+			if ((r / sh->sT[j]) % (sh->tmax[j] + 1) + 1 <= sh->tmax[j])
+				b |= (unsigned char)(2u << j);
+		dp->room[r] = b;
 	}
 	return 0;
 }
@@ -311,6 +343,11 @@ static void clear_reached(double *cur, double *nxt, const int *lo,
 /*
  * One shortest-path pass with the prices given. Fills out (D values) and
  * returns 0, or -1 if no schedule keeps the tracked rules.
+ *
+ * Minutes are the most significant digit of a resource index, so "one
+ * more shift still fits under the maximum" is a bound on the index and
+ * the inner loop runs over a contiguous range with a constant offset;
+ * the weekend and tracked-count limits are bits of dp->room.
  */
 static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 		   double mu, double nu, int *out)
@@ -321,10 +358,12 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 	const int minC = em->min_consecutive > 1 ? em->min_consecutive : 1;
 	const int limC = em->max_consecutive != ROTA_UNLIMITED;
 	const size_t NS = sh->NS;
-	const int CW = 2 + MAX_TRACKED;
 	double *cur = dp->cur, *nxt = dp->nxt;
 	int32_t *pred = dp->pred;
+	uint8_t *pval = dp->pval;
+	const unsigned char *room = dp->room;
 	int tgt[1 + 64], wk_add[1 + 64], vals[1 + 64];
+	static const double start_cost = 0.0;
 
 	/* Reachable resource indexes of each run state lie in [lo, hi]:
 	 * most of the state space is unreachable on most days, and skipping
@@ -348,19 +387,20 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 				 : dp->force		      ? dp->force[d]
 							      : -2;
 		int32_t *pd = &pred[(size_t)d * NS];
+		uint8_t *pvd = &pval[(size_t)d * NS];
 		const double *cd = &dp->c[(size_t)d * (S + 1)];
 		int dow = d % 7;
 		/* Day 0 comes from a virtual long rest (k = -1). */
 		int k_lo = d == 0 ? -1 : 0, k_hi = d == 0 ? 0 : NK;
 		for (int k = k_lo; k < k_hi; k++) {
 			int off = k < 0 || k < RO;
-			int r, s = -1, nv = 0;
+			int r, c = -1, nv = 0;
 			if (k < 0) {
 				r = RO;
 			} else if (off) {
 				r = k + 1;
 			} else {
-				s = (k - RO) / RC;
+				c = (k - RO) / RC;
 				r = (k - RO) % RC + 1;
 			}
 			if (off) {
@@ -369,10 +409,10 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 				wk_add[nv++] = 0;
 				if (!em->day_off[d] && (r >= RO || r == d)) {
 					for (int t = 0; t < S; t++) {
-						if (!st->usable[e * S + t])
+						if (sh->cls[t] < 0)
 							continue;
 						vals[nv] = t;
-						tgt[nv] = RO + t * RC;
+						tgt[nv] = RO + sh->cls[t] * RC;
 						wk_add[nv++] = dow == 5 || dow == 6;
 					}
 				}
@@ -384,20 +424,22 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 				}
 				if (!em->day_off[d] && (!limC || r + 1 <= RC)) {
 					int r2 = r + 1 > RC ? RC : r + 1;
+					const unsigned char *fb =
+						&st->forbid[sh->rep[c] * S];
 					for (int t = 0; t < S; t++) {
-						if (!st->usable[e * S + t] ||
-						    st->forbid[s * S + t])
+						if (sh->cls[t] < 0 || fb[t])
 							continue;
 						vals[nv] = t;
-						tgt[nv] = RO + t * RC + r2 - 1;
+						tgt[nv] = RO + sh->cls[t] * RC + r2 - 1;
 						wk_add[nv++] = dow == 5;
 					}
 				}
 			}
-			const double *src = k < 0 ? NULL : &cur[(size_t)k * R];
+			const double *src = k < 0 ? &start_cost : &cur[(size_t)k * R];
 			int r_lo = k < 0 ? 0 : lo[k], r_hi = k < 0 ? 1 : hi[k] + 1;
 			if (r_lo >= r_hi)
 				continue;
+			int base = k < 0 ? -1 : k * R;
 			for (int j = 0; j < nv; j++) {
 				int v = vals[j];
 				if (keep != -2 && v != keep)
@@ -410,45 +452,57 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 					add += nu;
 				if (v >= 0 && !sh->track_min)
 					add += mu * st->p->shifts[v].length;
+				/* The resource step and the room it needs. */
+				int step = du * sh->sM + (dw ? sh->sW : 0) +
+					   (jt >= 0 ? sh->sT[jt] : 0);
+				unsigned need = (dw ? 1u : 0u) |
+						(jt >= 0 ? 2u << jt : 0u);
+				/* Below lim the minutes stay within the cap. */
+				int lim = du ? (sh->Mmax + 1 - du) * sh->sM : R;
+				if (lim < 0)
+					lim = 0;
 				double *dst = &nxt[(size_t)tgt[j] * R];
 				int32_t *pdst = &pd[(size_t)tgt[j] * R];
-				int base = k < 0 ? -1 : k * R;
-				int *tlo = &nlo[tgt[j]], *thi = &nhi[tgt[j]];
-				for (int ri = r_lo; ri < r_hi; ri++) {
-					double cs = src ? src[ri] : 0.0;
-					if (cs == INFINITY)
+				uint8_t *vdst = &pvd[(size_t)tgt[j] * R];
+				int tlo = nlo[tgt[j]], thi = nhi[tgt[j]];
+				uint8_t vcode = (uint8_t)(v + 1);
+				int end = r_hi < lim ? r_hi : lim;
+				for (int ri = r_lo; ri < end; ri++) {
+					double cs = src[ri];
+					if (cs == INFINITY ||
+					    (room[ri] & need) != need)
 						continue;
-					const int32_t *co = &dp->coord[(size_t)ri * CW];
-					int r2 = ri;
-					if (du) {
-						int m2 = co[0] + du;
-						if (m2 > sh->Mmax) {
-							if (!sh->msat)
-								continue;
-							m2 = sh->Mmax;
-						}
-						r2 += (m2 - co[0]) * sh->sM;
-					}
-					if (dw) {
-						if (co[1] + 1 >= sh->W)
-							continue;
-						r2 += sh->sW;
-					}
-					if (jt >= 0) {
-						if (co[2 + jt] + 1 > sh->tmax[jt])
-							continue;
-						r2 += sh->sT[jt];
-					}
 					double nc = cs + add;
+					int r2 = ri + step;
 					if (nc < dst[r2]) {
 						dst[r2] = nc;
-						pdst[r2] = base < 0 ? -1 : base + ri;
-						if (r2 < *tlo)
-							*tlo = r2;
-						if (r2 > *thi)
-							*thi = r2;
+						pdst[r2] = base + ri;
+						vdst[r2] = vcode;
+						tlo = r2 < tlo ? r2 : tlo;
+						thi = r2 > thi ? r2 : thi;
 					}
 				}
+				/* Past the cap, minutes saturate when there is
+				 * no maximum (only a minimum to reach). */
+				for (int ri = r_lo > lim ? r_lo : lim;
+				     sh->msat && ri < r_hi; ri++) {
+					double cs = src[ri];
+					if (cs == INFINITY ||
+					    (room[ri] & need) != need)
+						continue;
+					double nc = cs + add;
+					int r2 = sh->Mmax * sh->sM + ri % sh->sM +
+						 step - du * sh->sM;
+					if (nc < dst[r2]) {
+						dst[r2] = nc;
+						pdst[r2] = base + ri;
+						vdst[r2] = vcode;
+						tlo = r2 < tlo ? r2 : tlo;
+						thi = r2 > thi ? r2 : thi;
+					}
+				}
+				nlo[tgt[j]] = tlo;
+				nhi[tgt[j]] = thi;
 			}
 		}
 		double *t = cur;
@@ -463,11 +517,10 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 	/* Best final state meeting the minimum minutes. */
 	double best = INFINITY;
 	size_t bi = 0;
+	int first_ok = sh->track_min ? sh->min_units * sh->sM : 0;
 	for (int k = 0; k < NK; k++)
-		for (int ri = lo[k]; ri <= hi[k]; ri++) {
-			if (sh->track_min &&
-			    dp->coord[(size_t)ri * CW] < sh->min_units)
-				continue;
+		for (int ri = lo[k] > first_ok ? lo[k] : first_ok; ri <= hi[k];
+		     ri++) {
 			size_t i = (size_t)k * R + ri;
 			if (cur[i] < best) {
 				best = cur[i];
@@ -483,8 +536,7 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 	}
 	size_t i = bi;
 	for (int d = D - 1; d >= 0; d--) {
-		int k = (int)(i / (size_t)R);
-		out[d] = k < RO ? ROTA_OFF : (k - RO) / RC;
+		out[d] = (int)pval[(size_t)d * NS + i] - 1;
 		int32_t p = pred[(size_t)d * NS + i];
 		if (d > 0)
 			i = (size_t)p;
