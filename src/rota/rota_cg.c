@@ -44,7 +44,13 @@ struct rs_cg {
 	unsigned long epoch; /* env_epoch when lp was made (see lp_alive) */
 	int C, K, D, S;
 	int *emp;         /* K: the employees re-rostered (members) */
+	/* The master's cover rows: those on the window's days (the others
+	 * cannot change), C of the problem's n_cover. lp_row[i] is cover row
+	 * i's index among them or -1; row[j] the cover row of index j. */
+	int *lp_row, *row;
+	double offset;    /* penalties of the cover rows left out */
 	double *rhs;      /* C: staff each cover row needs beyond the others */
+	double *dual;     /* n_cover: the last LP's duals (0 when left out) */
 	int first_lambda; /* LP column index of the first schedule */
 	column *cols;
 	int n_cols, cap_cols;
@@ -62,6 +68,8 @@ struct rs_cg {
 	 * dive, or -1. */
 	int *force;
 	int *whole;
+	void (*tick)(void *ctx); /* after each LP solve; may be NULL */
+	void *tick_ctx;
 };
 
 /* --- GLPK errors --- */
@@ -182,10 +190,11 @@ static int add_column(rs_cg *cg, int m, const int *sched)
 		int k = d * cg->S + s;
 		for (int j = st->row_start[k]; j < st->row_start[k + 1]; j++) {
 			int i = st->row_of[j];
-			if (!st->qual[(size_t)e * cg->C + i])
+			if (cg->lp_row[i] < 0 ||
+			    !st->qual[(size_t)e * st->p->n_cover + i])
 				continue;
 			n++;
-			ind[n] = i + 1;
+			ind[n] = cg->lp_row[i] + 1;
 			val[n] = 1.0;
 		}
 	}
@@ -222,12 +231,13 @@ static int build_master(void *arg)
 	for (int i = 0; i < C; i++) {
 		int ind[2] = {0, i + 1};
 		double up[2] = {0, 1.0}, down[2] = {0, -1.0};
+		const rota_cover *r = &p->cover[cg->row[i]];
 		int col = glp_add_cols(cg->lp, 2);
 		glp_set_col_bnds(cg->lp, col, GLP_LO, 0.0, 0.0);
-		glp_set_obj_coef(cg->lp, col, p->cover[i].under_weight);
+		glp_set_obj_coef(cg->lp, col, r->under_weight);
 		glp_set_mat_col(cg->lp, col, 1, ind, up);
 		glp_set_col_bnds(cg->lp, col + 1, GLP_LO, 0.0, 0.0);
-		glp_set_obj_coef(cg->lp, col + 1, p->cover[i].over_weight);
+		glp_set_obj_coef(cg->lp, col + 1, r->over_weight);
 		glp_set_mat_col(cg->lp, col + 1, 1, ind, down);
 	}
 	/* Each member's stand-in column: no schedule at a prohibitive cost.
@@ -258,22 +268,25 @@ rs_cg *rs_cg_new_part(rs_state *st, rs_dp *dp, const int *emps, int k,
 		return NULL;
 	cg->st = st;
 	cg->dp = dp;
-	cg->C = p->n_cover;
 	cg->K = emps ? k : st->E;
 	cg->D = st->D;
 	cg->S = st->S;
-	const int C = cg->C, K = cg->K, D = cg->D;
+	const int NC = p->n_cover, K = cg->K, D = cg->D;
 	size_t kd = (size_t)K * D;
 	cg->emp = malloc(((size_t)K + 1) * sizeof *cg->emp);
-	cg->rhs = malloc(((size_t)C + 1) * sizeof *cg->rhs);
+	cg->lp_row = malloc(((size_t)NC + 1) * sizeof *cg->lp_row);
+	cg->row = malloc(((size_t)NC + 1) * sizeof *cg->row);
+	cg->dual = calloc((size_t)NC + 1, sizeof *cg->dual);
+	cg->rhs = malloc(((size_t)NC + 1) * sizeof *cg->rhs);
 	cg->cost = malloc((size_t)D * (st->S + 1) * sizeof *cg->cost);
 	cg->buf = malloc(((size_t)D + 1) * sizeof *cg->buf);
 	cg->force = malloc((kd + 1) * sizeof *cg->force);
 	cg->whole = malloc(((size_t)K + 1) * sizeof *cg->whole);
-	cg->ind = malloc(((size_t)C + 2) * sizeof *cg->ind);
-	cg->val = malloc(((size_t)C + 2) * sizeof *cg->val);
-	if (!cg->emp || !cg->rhs || !cg->cost || !cg->buf || !cg->force ||
-	    !cg->whole || !cg->ind || !cg->val) {
+	cg->ind = malloc(((size_t)NC + 2) * sizeof *cg->ind);
+	cg->val = malloc(((size_t)NC + 2) * sizeof *cg->val);
+	if (!cg->emp || !cg->lp_row || !cg->row || !cg->dual || !cg->rhs ||
+	    !cg->cost || !cg->buf || !cg->force || !cg->whole || !cg->ind ||
+	    !cg->val) {
 		rs_cg_free(cg);
 		return NULL;
 	}
@@ -281,10 +294,23 @@ rs_cg *rs_cg_new_part(rs_state *st, rs_dp *dp, const int *emps, int k,
 		cg->emp[m] = emps ? emps[m] : m;
 		cg->whole[m] = -1;
 	}
+	/* Rows on days outside the window keep their counts: a constant. */
+	int C = 0;
+	for (int i = 0; i < NC; i++) {
+		int d = p->cover[i].day;
+		if (d >= wa && d < wb) {
+			cg->row[C] = i;
+			cg->lp_row[i] = C++;
+		} else {
+			cg->lp_row[i] = -1;
+			cg->offset += (double)rs_row_pen(&p->cover[i], st->cnt[i]);
+		}
+	}
+	cg->C = C;
 	/* Each cover row asks the members for what the others leave short
 	 * (negative: already over). The members' own work is in st->cnt. */
-	for (int i = 0; i < C; i++)
-		cg->rhs[i] = p->cover[i].need - st->cnt[i];
+	for (int j = 0; j < C; j++)
+		cg->rhs[j] = p->cover[cg->row[j]].need - st->cnt[cg->row[j]];
 	for (int m = 0; m < K; m++) {
 		int e = cg->emp[m];
 		const int *x = &st->x[(size_t)e * D];
@@ -295,8 +321,8 @@ rs_cg *rs_cg_new_part(rs_state *st, rs_dp *dp, const int *emps, int k,
 			for (int j = st->row_start[kk]; j < st->row_start[kk + 1];
 			     j++) {
 				int i = st->row_of[j];
-				if (st->qual[(size_t)e * C + i])
-					cg->rhs[i] += 1;
+				if (cg->lp_row[i] >= 0 && st->qual[(size_t)e * NC + i])
+					cg->rhs[cg->lp_row[i]] += 1;
 			}
 		}
 		/* Days outside the window keep the member's current values. */
@@ -337,11 +363,20 @@ void rs_cg_free(rs_cg *cg)
 	free(cg->buf);
 	free(cg->emp);
 	free(cg->rhs);
+	free(cg->lp_row);
+	free(cg->row);
+	free(cg->dual);
 	free(cg->force);
 	free(cg->whole);
 	free(cg->ind);
 	free(cg->val);
 	free(cg);
+}
+
+void rs_cg_set_tick(rs_cg *cg, void (*tick)(void *ctx), void *ctx)
+{
+	cg->tick = tick;
+	cg->tick_ctx = ctx;
 }
 
 /* Solves the relaxation; 0 on success. */
@@ -353,6 +388,8 @@ static int solve_lp(rs_cg *cg, double seconds)
 	parm.meth = GLP_PRIMAL; /* new columns keep the basis primal feasible */
 	parm.tm_lim = (int)(seconds * 1000) > 1 ? (int)(seconds * 1000) : 1;
 	int rc = glp_simplex(cg->lp, &parm);
+	if (cg->tick)
+		cg->tick(cg->tick_ctx);
 	if (rc != 0 && rc != GLP_ETMLIM)
 		return -1;
 	return glp_get_status(cg->lp) == GLP_OPT ? 0 : -1;
@@ -406,6 +443,8 @@ static int cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds)
 		cg->bound = glp_get_obj_val(cg->lp);
 		(*rounds)++;
 		int added = 0, all_exact = 1;
+		for (int j = 0; j < cg->C; j++)
+			cg->dual[cg->row[j]] = glp_get_row_dual(cg->lp, j + 1);
 		for (int m = 0; m < cg->K && now_s() < end; m++) {
 			if (cg->whole[m] >= 0)
 				continue; /* fixed by a dive */
@@ -422,8 +461,7 @@ static int cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds)
 					     j < st->row_start[k + 1]; j++) {
 						int i = st->row_of[j];
 						if (st->qual[(size_t)e * p->n_cover + i])
-							c[s + 1] -= glp_get_row_dual(
-								cg->lp, i + 1);
+							c[s + 1] -= cg->dual[i];
 					}
 				}
 			}
@@ -453,7 +491,7 @@ static int cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds)
 double rs_cg_bound(const rs_cg *cg, int *valid)
 {
 	*valid = cg->bound_valid;
-	return cg->bound;
+	return cg->bound + cg->offset;
 }
 
 /* Branches: member m must take value v (ROTA_OFF or a shift) on day d. Columns
@@ -601,6 +639,11 @@ static int mip_call(void *arg)
 	glp_init_iocp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
 	parm.presolve = GLP_OFF; /* the relaxation is solved already */
+	/* Most fractional first: GLPK's default (Driebeck-Tomlin) computes
+	 * a tableau row per candidate, a third of the whole search's time
+	 * on Instance13's masters for no better rosters. */
+	parm.br_tech = GLP_BR_MFV;
+	parm.bt_tech = GLP_BT_DFS;
 	parm.cb_func = mip_callback;
 	parm.cb_info = a;
 	parm.tm_lim = (int)(a->seconds * 1000) > 1 ? (int)(a->seconds * 1000) : 1;
@@ -630,7 +673,7 @@ int rs_cg_mip(rs_cg *cg, double seconds, int max_nodes, int *out)
 	if (!lp_alive(cg))
 		return -1;
 	const rs_state *st = cg->st;
-	const int C = cg->C;
+	const int C = cg->C, NC = st->p->n_cover;
 	int n = cg->first_lambda - 1 + cg->n_cols;
 	double *x = calloc((size_t)n + 1, sizeof *x);
 	if (!x)
@@ -647,9 +690,12 @@ int rs_cg_mip(rs_cg *cg, double seconds, int max_nodes, int *out)
 			if (sched[d] < 0)
 				continue;
 			int k = d * cg->S + sched[d];
-			for (int j = st->row_start[k]; j < st->row_start[k + 1]; j++)
-				if (st->qual[(size_t)e * C + st->row_of[j]])
-					x[2 * st->row_of[j] + 1] -= 1.0;
+			for (int j = st->row_start[k]; j < st->row_start[k + 1];
+			     j++) {
+				int i = st->row_of[j];
+				if (cg->lp_row[i] >= 0 && st->qual[(size_t)e * NC + i])
+					x[2 * cg->lp_row[i] + 1] -= 1.0;
+			}
 		}
 	}
 	for (int i = 0; i < C; i++)

@@ -36,6 +36,13 @@ rs_cg *rs_cg_new_part(rs_state *st, rs_dp *dp, const int *emps, int k,
 		      int wa, int wb);
 
 /*
+ * Calls tick(ctx) after every LP solve of rs_cg_run, rs_cg_dive and
+ * rs_cg_mip's start, so that a caller can report progress through long
+ * runs; tick must not call GLPK. NULL (the default) for none.
+ */
+void rs_cg_set_tick(rs_cg *cg, void (*tick)(void *ctx), void *ctx);
+
+/*
  * Alternates solving the relaxation and pricing every member until no
  * schedule can lower it, `seconds` pass or max_rounds LP solves were made
  * (0: no limit). *rounds counts the LP solves. Returns 0, or -1 if the

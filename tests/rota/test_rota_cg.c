@@ -217,6 +217,53 @@ static void test_part_of_all_is_whole(void **state)
 	unload(&in);
 }
 
+static void count_tick(void *ctx)
+{
+	++*(int *)ctx;
+}
+
+/*
+ * A master over a window leaves the cover rows of the other days out of
+ * its LP but counts their penalties in its bound: fixing days can only
+ * raise the bound of the full master, and the current roster, which the
+ * window's master can keep, stays above it; with no day free the bound is
+ * the roster's cost. Progress ticks come with every LP solve.
+ */
+static void test_window_rows_counted(void **state)
+{
+	(void)state;
+	inst in = load("Instance3.txt");
+	settle(&in);
+	int *all = malloc((size_t)in.st.E * sizeof *all);
+	assert_non_null(all);
+	for (int e = 0; e < in.st.E; e++)
+		all[e] = e;
+	int rounds, v1, v2, ticks = 0;
+	rs_cg *a = rs_cg_new(&in.st, in.dp);
+	rs_cg *b = rs_cg_new_part(&in.st, in.dp, all, in.st.E, 3, 9);
+	assert_non_null(a);
+	assert_non_null(b);
+	rs_cg_set_tick(b, count_tick, &ticks);
+	assert_int_equal(rs_cg_run(a, 60, 0, &rounds), 0);
+	assert_int_equal(rs_cg_run(b, 60, 0, &rounds), 0);
+	assert_int_equal(ticks, rounds);
+	double ba = rs_cg_bound(a, &v1), bb = rs_cg_bound(b, &v2);
+	assert_true(v1 && v2);
+	assert_true(bb >= ba - 1e-6);
+	assert_true(bb <= (double)rs_total(&in.st) + 1e-6);
+	/* With no day free, nothing can change: the bound is the roster. */
+	rs_cg *c = rs_cg_new_part(&in.st, in.dp, all, in.st.E, 5, 5);
+	assert_non_null(c);
+	assert_int_equal(rs_cg_run(c, 60, 0, &rounds), 0);
+	assert_true(fabs(rs_cg_bound(c, &v1) - (double)rs_total(&in.st)) < 1e-6);
+	assert_true(v1);
+	rs_cg_free(c);
+	rs_cg_free(a);
+	rs_cg_free(b);
+	free(all);
+	unload(&in);
+}
+
 /* rs_cg_test_glpk_error with stdout caught in a file; checks that the
  * error was caught and GLPK printed nothing. */
 static void glpk_error_silently(void)
@@ -281,6 +328,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_part_master),
 		cmocka_unit_test(test_part_of_all_is_whole),
+		cmocka_unit_test(test_window_rows_counted),
 		cmocka_unit_test(test_error_is_survived),
 		cmocka_unit_test(test_master_alive_during_error),
 	};
