@@ -712,3 +712,47 @@ int rs_cg_mip(rs_cg *cg, double seconds, int max_nodes, int *out)
 	free(x);
 	return rc;
 }
+
+typedef struct {
+	rs_cg *cg;
+	int *out;
+} round_args;
+
+static int round_call(void *arg)
+{
+	round_args *a = arg;
+	rs_cg *cg = a->cg;
+	if (glp_get_status(cg->lp) != GLP_OPT && solve_lp(cg, 10.0))
+		return -1;
+	double *best = malloc(((size_t)cg->K + 1) * sizeof *best);
+	if (!best)
+		return -1;
+	for (int m = 0; m < cg->K; m++) {
+		best[m] = -1;
+		cg->whole[m] = -1;
+	}
+	for (int i = 0; i < cg->n_cols; i++) {
+		double v = glp_get_col_prim(cg->lp, cg->first_lambda + i);
+		int m = cg->cols[i].m;
+		if (v > best[m]) {
+			best[m] = v;
+			cg->whole[m] = i;
+		}
+	}
+	free(best);
+	for (int m = 0; m < cg->K; m++) {
+		if (cg->whole[m] < 0)
+			return -1;
+		memcpy(&a->out[(size_t)m * cg->D], cg->cols[cg->whole[m]].sched,
+		       (size_t)cg->D * sizeof(int));
+	}
+	return 0;
+}
+
+int rs_cg_round(rs_cg *cg, int *out)
+{
+	if (!lp_alive(cg))
+		return -1;
+	round_args a = {.cg = cg, .out = out};
+	return guarded(round_call, &a);
+}

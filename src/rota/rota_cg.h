@@ -74,6 +74,13 @@ int rs_cg_dive(rs_cg *cg, double seconds, int *out);
 int rs_cg_mip(rs_cg *cg, double seconds, int max_nodes, int *out);
 
 /*
+ * Rounding: gives each member the schedule the last relaxation weighs
+ * most (members x D into out). Returns 0, or -1 when the relaxation is
+ * not solved.
+ */
+int rs_cg_round(rs_cg *cg, int *out);
+
+/*
  * For tests: makes GLPK fail (a row number out of range) under the same
  * guard as the functions above. Returns -1 when the error was caught.
  */
