@@ -264,6 +264,39 @@ static void test_window_rows_counted(void **state)
 	unload(&in);
 }
 
+/*
+ * Rounding a window's relaxation gives every member a lawful schedule
+ * that keeps the days outside the window, whole, for every member.
+ */
+static void test_round_window(void **state)
+{
+	(void)state;
+	inst in = load("Instance3.txt");
+	settle(&in);
+	const int D = in.st.D, E = in.st.E;
+	int *all = malloc((size_t)E * sizeof *all);
+	assert_non_null(all);
+	for (int e = 0; e < E; e++)
+		all[e] = e;
+	rs_cg *cg = rs_cg_new_part(&in.st, in.dp, all, E, 4, 11);
+	assert_non_null(cg);
+	int rounds;
+	assert_int_equal(rs_cg_run(cg, 60, 0, &rounds), 0);
+	assert_int_equal(rs_cg_round(cg, in.out), 0);
+	for (int e = 0; e < E; e++) {
+		const int *x = &in.out[(size_t)e * D];
+		for (int d = 0; d < D; d++) {
+			assert_true(x[d] >= ROTA_OFF && x[d] < in.st.S);
+			if (d < 4 || d >= 11)
+				assert_int_equal(x[d], in.st.x[(size_t)e * D + d]);
+		}
+		assert_int_equal(rs_emp_breaches(&in.st, e, x), 0);
+	}
+	rs_cg_free(cg);
+	free(all);
+	unload(&in);
+}
+
 /* rs_cg_test_glpk_error with stdout caught in a file; checks that the
  * error was caught and GLPK printed nothing. */
 static void glpk_error_silently(void)
@@ -329,6 +362,7 @@ int main(void)
 		cmocka_unit_test(test_part_master),
 		cmocka_unit_test(test_part_of_all_is_whole),
 		cmocka_unit_test(test_window_rows_counted),
+		cmocka_unit_test(test_round_window),
 		cmocka_unit_test(test_error_is_survived),
 		cmocka_unit_test(test_master_alive_during_error),
 	};
