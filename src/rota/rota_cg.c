@@ -624,6 +624,19 @@ static void mip_callback(glp_tree *T, void *info)
 	glp_ios_heur_sol(T, a->x);
 }
 
+/* Writes each member's chosen column (whole[m]) to out (members x D);
+ * -1 when a member has none. */
+static int copy_whole(const rs_cg *cg, int *out)
+{
+	for (int m = 0; m < cg->K; m++) {
+		if (cg->whole[m] < 0)
+			return -1;
+		memcpy(&out[(size_t)m * cg->D], cg->cols[cg->whole[m]].sched,
+		       (size_t)cg->D * sizeof(int));
+	}
+	return 0;
+}
+
 /* rs_cg_mip's work; calls GLPK: only under `guarded`. */
 static int mip_call(void *arg)
 {
@@ -659,13 +672,7 @@ static int mip_call(void *arg)
 	for (int i = 0; i < cg->n_cols; i++)
 		if (glp_mip_col_val(cg->lp, cg->first_lambda + i) > 0.5)
 			cg->whole[cg->cols[i].m] = i;
-	for (int m = 0; m < cg->K; m++) {
-		if (cg->whole[m] < 0)
-			return -1;
-		memcpy(&a->out[(size_t)m * cg->D], cg->cols[cg->whole[m]].sched,
-		       (size_t)cg->D * sizeof(int));
-	}
-	return 0;
+	return copy_whole(cg, a->out);
 }
 
 int rs_cg_mip(rs_cg *cg, double seconds, int max_nodes, int *out)
@@ -740,13 +747,7 @@ static int round_call(void *arg)
 		}
 	}
 	free(best);
-	for (int m = 0; m < cg->K; m++) {
-		if (cg->whole[m] < 0)
-			return -1;
-		memcpy(&a->out[(size_t)m * cg->D], cg->cols[cg->whole[m]].sched,
-		       (size_t)cg->D * sizeof(int));
-	}
-	return 0;
+	return copy_whole(cg, a->out);
 }
 
 int rs_cg_round(rs_cg *cg, int *out)

@@ -1,18 +1,20 @@
 /*
  * rota_solve.c - the search. Every employee is first given the best
  * schedule against the others (rota_dp.c) until no one can improve alone;
- * column generation then bounds the optimum and dives to a roster
- * (rota_cg.c) when it fits the time. Until the time is up, two kinds of
- * work then share it by what each has lately gained per second: exact
- * re-rostering of a group of employees over a window of days, the sizes
- * adapting (column generation and branch-and-cut over their schedules only,
- * the rest of the roster fixed), and batches of cheap moves - a
- * large-neighbourhood search that takes a few employees out and
- * re-rosters them one after another over a window, and block swaps that
- * trade stretches of days between two employees, under late acceptance
- * (Burke & Bykov), which lets the search cross plateaus and small hills
- * without a temperature to tune. Called through rota_solve by the CLI,
- * the web server and the staffing module.
+ * column generation then bounds the optimum, and rounding and diving turn
+ * the relaxation into rosters (rota_cg.c), when it fits the time. Until
+ * the time is up, three kinds of work then share it by what each has
+ * lately gained per second: exact re-rostering of a group of employees
+ * over a window of days, the sizes adapting (column generation and
+ * branch-and-cut over their schedules only, the rest of the roster
+ * fixed); relaxation and rounding over everyone on a window; and batches
+ * of cheap moves - a large-neighbourhood search that takes a few
+ * employees out and re-rosters them one after another over a window, and
+ * block swaps that trade stretches of days between two employees, under
+ * late acceptance (Burke & Bykov), which lets the search cross plateaus
+ * and small hills without a temperature to tune. Half the group moves are
+ * aimed at a cover row that is short of staff. Called through rota_solve
+ * by the CLI, the web server and the staffing module.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -191,16 +191,23 @@ static void test_part_master(void **state)
 	}
 }
 
+/* Every employee's index, in order (owned). */
+static int *everyone(const inst *in)
+{
+	int *all = malloc(((size_t)in->st.E + 1) * sizeof *all);
+	assert_non_null(all);
+	for (int e = 0; e < in->st.E; e++)
+		all[e] = e;
+	return all;
+}
+
 /* Everyone over every day is the full master: the same bound. */
 static void test_part_of_all_is_whole(void **state)
 {
 	(void)state;
 	inst in = load("Instance3.txt");
 	settle(&in);
-	int *all = malloc((size_t)in.st.E * sizeof *all);
-	assert_non_null(all);
-	for (int e = 0; e < in.st.E; e++)
-		all[e] = e;
+	int *all = everyone(&in);
 	int rounds, v1, v2;
 	rs_cg *a = rs_cg_new(&in.st, in.dp);
 	rs_cg *b = rs_cg_new_part(&in.st, in.dp, all, in.st.E, 0, in.st.D);
@@ -234,10 +241,7 @@ static void test_window_rows_counted(void **state)
 	(void)state;
 	inst in = load("Instance3.txt");
 	settle(&in);
-	int *all = malloc((size_t)in.st.E * sizeof *all);
-	assert_non_null(all);
-	for (int e = 0; e < in.st.E; e++)
-		all[e] = e;
+	int *all = everyone(&in);
 	int rounds, v1, v2, ticks = 0;
 	rs_cg *a = rs_cg_new(&in.st, in.dp);
 	rs_cg *b = rs_cg_new_part(&in.st, in.dp, all, in.st.E, 3, 9);
@@ -274,10 +278,7 @@ static void test_round_window(void **state)
 	inst in = load("Instance3.txt");
 	settle(&in);
 	const int D = in.st.D, E = in.st.E;
-	int *all = malloc((size_t)E * sizeof *all);
-	assert_non_null(all);
-	for (int e = 0; e < E; e++)
-		all[e] = e;
+	int *all = everyone(&in);
 	rs_cg *cg = rs_cg_new_part(&in.st, in.dp, all, E, 4, 11);
 	assert_non_null(cg);
 	int rounds;
