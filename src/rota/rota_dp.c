@@ -118,7 +118,6 @@ typedef struct {
 	int rep[64];    /* class -> a shift of it */
 	int NK;         /* RO + NC * RC run states */
 	int M, Mmax;    /* minutes states (M = 1: not tracked); cap in units */
-	int none;       /* 1: the kept days alone pass the maximum minutes */
 	int msat;       /* 1: minutes saturate at Mmax (no maximum) */
 	int unit;       /* minutes per unit */
 	int min_units;  /* minimum at the end, in units */
@@ -159,16 +158,8 @@ static void set_strides(shape *sh)
 	sh->NS = (size_t)sh->NK * st;
 }
 
-/*
- * kept: minutes worked on the days whose value is fixed (outside the
- * window, or forced); free_days: the other days. Minutes are tracked as
- * those worked on the free days only, against the limits less kept, so
- * that a window's state space is as small as the window, however long
- * the horizon (52 weeks of minutes would not fit the budget; a fortnight
- * does).
- */
 static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
-		       int allow_wk, int kept, int free_days)
+		       int allow_wk)
 {
 	const rota_employee *em = &st->p->employees[e];
 	int S = st->S;
@@ -220,21 +211,19 @@ static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
 	if (allow_min && (has_max || em->min_minutes > 0)) {
 		sh->track_min = 1;
 		sh->unit = g;
-		int min_left = em->min_minutes - kept > 0 ? em->min_minutes - kept : 0;
 		if (has_max) {
-			/* No more than working every free day on the longest
-			 * shift. */
-			long long most_min = (long long)free_days * 1440;
-			long long cap = em->max_minutes - kept;
-			cap = cap < most_min ? cap : most_min;
-			sh->none = cap < 0;
-			sh->Mmax = cap < 0 ? 0 : (int)(cap / g);
+			/* No more than working every day on the longest shift. */
+			long long most_min = (long long)D * 1440;
+			long long cap = em->max_minutes < most_min
+						? em->max_minutes
+						: most_min;
+			sh->Mmax = (int)(cap / g);
 			sh->msat = 0;
 		} else {
-			sh->Mmax = (min_left + g - 1) / g;
+			sh->Mmax = (em->min_minutes + g - 1) / g;
 			sh->msat = 1;
 		}
-		sh->min_units = (min_left + g - 1) / g;
+		sh->min_units = (em->min_minutes + g - 1) / g;
 		sh->M = sh->Mmax + 1;
 	}
 	sh->W = 1;
@@ -455,10 +444,7 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 				int v = vals[j];
 				if (keep != -2 && v != keep)
 					continue;
-				/* Fixed days' minutes are in the limits. */
-				int du = v >= 0 && sh->track_min && keep == -2
-						 ? dp->units[v]
-						 : 0;
+				int du = v >= 0 && sh->track_min ? dp->units[v] : 0;
 				int dw = sh->track_wk ? wk_add[j] : 0;
 				int jt = v >= 0 ? sh->track_of[v] : -1;
 				double add = cd[v + 1];
@@ -574,25 +560,12 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 	if (S > 64)
 		return -1; /* the transition tables above hold 64 types */
 
-	/* Minutes of the days whose value is fixed. */
-	int kept_min = 0, free_days = 0;
-	for (int d = 0; d < D; d++) {
-		int v = d < dp->wa || d >= dp->wb ? dp->fixed[d]
-			: dp->force		  ? dp->force[d]
-						  : -2;
-		if (v == -2)
-			free_days++;
-		else if (v >= 0)
-			kept_min += st->p->shifts[v].length;
-	}
 	shape sh;
-	make_shape(st, e, &sh, 1, 1, kept_min, free_days);
+	make_shape(st, e, &sh, 1, 1);
 	if (sh.NS > DP_BUDGET / (size_t)D)
-		make_shape(st, e, &sh, 1, 0, kept_min, free_days);
+		make_shape(st, e, &sh, 1, 0);
 	if (sh.NS > DP_BUDGET / (size_t)D)
-		make_shape(st, e, &sh, 0, 0, kept_min, free_days);
-	if (sh.none)
-		return -1;
+		make_shape(st, e, &sh, 0, 0);
 	if (sh.NS > DP_BUDGET / (size_t)D ||
 	    reserve(dp, sh.NS, sh.NS * (size_t)D) || decode_resources(dp, &sh))
 		return -1;
