@@ -255,30 +255,59 @@ static void pick_window(search *s)
  * random day of the window, so the re-rostered ones can trade work among
  * themselves; the rest at random. Returns how many were picked.
  */
-static int pick_employees(search *s, int k)
+/* e is among the first n picked. */
+static int picked(const search *s, int n, int e)
+{
+	for (int i = 0; i < n; i++)
+		if (s->pick[i] == e)
+			return 1;
+	return 0;
+}
+
+/* pick_employees after the first n already picked (n <= k). */
+static int pick_more(search *s, int n, int k)
 {
 	rs_state *st = &s->st;
-	int n = 0;
 	if (ov_rng_chance(&s->rng, 500)) {
 		int d = (int)ov_rng_range(&s->rng, s->wa, s->wb - 1);
 		int start = (int)ov_rng_range(&s->rng, 0, st->E - 1);
 		for (int i = 0; i < st->E && n < k; i++) {
 			int e = (start + i) % st->E;
-			if (st->x[(size_t)e * st->D + d] >= 0 ||
-			    ov_rng_chance(&s->rng, 300))
+			if ((st->x[(size_t)e * st->D + d] >= 0 ||
+			     ov_rng_chance(&s->rng, 300)) &&
+			    !picked(s, n, e))
 				s->pick[n++] = e;
 		}
 	}
 	while (n < k) {
 		int e = (int)ov_rng_range(&s->rng, 0, st->E - 1);
-		int dup = 0;
-		for (int i = 0; i < n; i++)
-			dup |= s->pick[i] == e;
-		if (!dup)
+		if (!picked(s, n, e))
 			s->pick[n++] = e;
 	}
 	shuffle(s, s->pick, n);
 	return n;
+}
+
+static int pick_employees(search *s, int k)
+{
+	return pick_more(s, 0, k);
+}
+
+/* Picks everyone, in order; returns E. */
+static int pick_everyone(search *s)
+{
+	for (int i = 0; i < s->st.E; i++)
+		s->pick[i] = i;
+	return s->st.E;
+}
+
+/* What cover row i's missing staff cost now (0 when none is missing). */
+static int64_t short_cost(const rs_state *st, int i)
+{
+	const rota_cover *c = &st->p->cover[i];
+	return st->cnt[i] < c->need
+		       ? (int64_t)c->under_weight * (c->need - st->cnt[i])
+		       : 0;
 }
 
 /*
@@ -293,19 +322,15 @@ static int pick_short_row(search *s)
 	const rota_problem *p = st->p;
 	int64_t total = 0;
 	for (int i = 0; i < p->n_cover; i++)
-		if (st->cnt[i] < p->cover[i].need)
-			total += (int64_t)p->cover[i].under_weight *
-				 (p->cover[i].need - st->cnt[i]);
+		total += short_cost(st, i);
 	if (total <= 0)
 		return -1;
 	int64_t at = ov_rng_range(&s->rng, 0, total - 1);
-	for (int i = 0; i < p->n_cover; i++)
-		if (st->cnt[i] < p->cover[i].need) {
-			at -= (int64_t)p->cover[i].under_weight *
-			      (p->cover[i].need - st->cnt[i]);
-			if (at < 0)
-				return i;
-		}
+	for (int i = 0; i < p->n_cover; i++) {
+		at -= short_cost(st, i);
+		if (at < 0)
+			return i;
+	}
 	return -1;
 }
 
@@ -314,7 +339,7 @@ static int pick_short_row(search *s)
  * and up to k employees, half of them ones who count for the row but do
  * not work its shift that day (any of whom could fill the gap if the
  * others take over some of their work), the rest as pick_employees
- * does. Returns how many were picked.
+ * does. Returns how many were picked (k <= E).
  */
 static int pick_for_row(search *s, int i, int len, int k)
 {
@@ -336,20 +361,7 @@ static int pick_for_row(search *s, int i, int len, int k)
 		    !st->p->employees[e].day_off[c->day])
 			s->pick[n++] = e;
 	}
-	/* The rest: ones who work a day of the window, or anyone. */
-	int d = (int)ov_rng_range(&s->rng, s->wa, s->wb - 1);
-	start = (int)ov_rng_range(&s->rng, 0, st->E - 1);
-	for (int j = 0; j < st->E && n < k; j++) {
-		int e = (start + j) % st->E, dup = 0;
-		if (st->x[(size_t)e * D + d] < 0 && !ov_rng_chance(&s->rng, 300))
-			continue;
-		for (int q = 0; q < n && !dup; q++)
-			dup = s->pick[q] == e;
-		if (!dup)
-			s->pick[n++] = e;
-	}
-	shuffle(s, s->pick, n);
-	return n;
+	return pick_more(s, n, k);
 }
 
 /* Ruin and recreate: k employees at once. */
@@ -376,20 +388,6 @@ static void move_ruin(search *s)
 		keep_if_best(s);
 }
 
-/*
- * Exact re-rostering of a group over a window: column generation over
- * their schedules, then GLPK's branch-and-cut over the schedules it
- * generated (price and branch, rota_cg.c). Unlike move_ruin, which
- * re-rosters employees one after another, it finds how the group best
- * shares the work. Skipped when the relaxation proves that no roster of
- * theirs beats the current one. Never makes the roster worse.
- *
- * The group and window sizes adapt: a proof that the group cannot do
- * better grows both by a twentieth (up to everyone and the whole
- * horizon), a move slower than EXACT_SLOW seconds shrinks them. Small
- * instances so end up re-rostering everyone over weeks, large ones
- * groups of tens over days.
- */
 /*
  * The exact re-rostering of the n employees in s->pick over days
  * [s->wa, s->wb): column generation for at most cg_s seconds, then
@@ -436,6 +434,20 @@ static int exact_on(search *s, int n, double cg_s, double mip_s)
 	return proved;
 }
 
+/*
+ * Exact re-rostering of a group over a window: column generation over
+ * their schedules, then GLPK's branch-and-cut over the schedules it
+ * generated (price and branch, rota_cg.c). Unlike move_ruin, which
+ * re-rosters employees one after another, it finds how the group best
+ * shares the work. Skipped when the relaxation proves that no roster of
+ * theirs beats the current one. Never makes the roster worse.
+ *
+ * The group and window sizes adapt: a proof that the group cannot do
+ * better grows both by a twentieth (up to everyone and the whole
+ * horizon), a move slower than EXACT_SLOW seconds shrinks them. Small
+ * instances so end up re-rostering everyone over weeks, large ones
+ * groups of tens over days.
+ */
 static void move_exact(search *s)
 {
 	rs_state *st = &s->st;
@@ -452,8 +464,6 @@ static void move_exact(search *s)
 		n = pick_employees(s, k);
 	}
 	double t0 = elapsed(s);
-	if (t0 >= s->opts->seconds || st->bad)
-		return;
 	/* Column generation gets at most 2 s and the branch-and-cut 1 s. */
 	int proved = exact_on(s, n, 2.0, 1.0);
 	int by_clock = s->opts->max_iterations <= 0;
@@ -534,9 +544,7 @@ static void move_round(search *s)
 	double left = s->opts->seconds - elapsed(s);
 	if (left <= 0 || st->bad)
 		return;
-	for (int i = 0; i < st->E; i++)
-		s->pick[i] = i;
-	int n = st->E;
+	int n = pick_everyone(s);
 	rs_cg *cg = rs_cg_new_part(st, s->dp, s->pick, n, s->wa, s->wb);
 	if (!cg)
 		return;
@@ -659,11 +667,9 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 				lb = bound_of(b);
 				if (!(lb_valid && s.best <= lb) &&
 				    rs_cg_round(cg, s.part) == 0) {
-					for (int i = 0; i < s.st.E; i++)
-						s.pick[i] = i;
 					s.wa = 0;
 					s.wb = s.st.D;
-					mend_rounded(&s, s.st.E);
+					mend_rounded(&s, pick_everyone(&s));
 				}
 				if (!(lb_valid && s.best <= lb)) {
 					left = opts->seconds - elapsed(&s);
@@ -706,11 +712,13 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 			/* The exact moves need a lawful roster to start. */
 			int op = 0;
 			if (s.st.bad) {
-				op = 0;
+				/* cheap moves only */
 			} else if (opts->max_iterations > 0) {
 				op = turn % 8 == 7 ? 2 : turn % 4 == 3 ? 1 : 0;
 			} else {
-				double all = used[0] + used[1] + used[2], most = -1;
+				double all = 0, most = -1;
+				for (int o = 0; o < N_OPS; o++)
+					all += used[o];
 				for (int o = 0; o < N_OPS; o++)
 					if (share[o] * all - used[o] > most) {
 						most = share[o] * all - used[o];
