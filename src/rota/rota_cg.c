@@ -406,7 +406,7 @@ typedef struct {
 	double seconds;
 	int max_rounds; /* rs_cg_run */
 	int *rounds;
-	int *out;    /* rs_cg_dive */
+	int *out;    /* rs_cg_dive, rs_cg_round */
 } call_args;
 
 static int run_call(void *arg)
@@ -720,40 +720,31 @@ int rs_cg_mip(rs_cg *cg, double seconds, int max_nodes, int *out)
 	return rc;
 }
 
-typedef struct {
-	rs_cg *cg;
-	int *out;
-} round_args;
-
+/* rs_cg_round's work; calls GLPK: only under `guarded` (and so keeps
+ * nothing allocated across a GLPK call). */
 static int round_call(void *arg)
 {
-	round_args *a = arg;
+	call_args *a = arg;
 	rs_cg *cg = a->cg;
-	if (glp_get_status(cg->lp) != GLP_OPT && solve_lp(cg, 10.0))
+	/* Pricing added columns after the last solve. */
+	if (glp_get_status(cg->lp) != GLP_OPT && solve_lp(cg, a->seconds))
 		return -1;
-	double *best = malloc(((size_t)cg->K + 1) * sizeof *best);
-	if (!best)
-		return -1;
-	for (int m = 0; m < cg->K; m++) {
-		best[m] = -1;
+	for (int m = 0; m < cg->K; m++)
 		cg->whole[m] = -1;
-	}
 	for (int i = 0; i < cg->n_cols; i++) {
-		double v = glp_get_col_prim(cg->lp, cg->first_lambda + i);
-		int m = cg->cols[i].m;
-		if (v > best[m]) {
-			best[m] = v;
+		int m = cg->cols[i].m, w = cg->whole[m];
+		if (w < 0 ||
+		    glp_get_col_prim(cg->lp, cg->first_lambda + i) >
+			    glp_get_col_prim(cg->lp, cg->first_lambda + w))
 			cg->whole[m] = i;
-		}
 	}
-	free(best);
 	return copy_whole(cg, a->out);
 }
 
-int rs_cg_round(rs_cg *cg, int *out)
+int rs_cg_round(rs_cg *cg, double seconds, int *out)
 {
 	if (!lp_alive(cg))
 		return -1;
-	round_args a = {.cg = cg, .out = out};
+	call_args a = {.cg = cg, .seconds = seconds, .out = out};
 	return guarded(round_call, &a);
 }

@@ -74,11 +74,12 @@ int rs_cg_dive(rs_cg *cg, double seconds, int *out);
 int rs_cg_mip(rs_cg *cg, double seconds, int max_nodes, int *out);
 
 /*
- * Rounding: gives each member the schedule the last relaxation weighs
- * most (members x D into out). Returns 0, or -1 when the relaxation is
- * not solved.
+ * Rounding: gives each member the schedule the relaxation weighs most
+ * (members x D into out), solving it again first (at most `seconds`)
+ * when pricing added columns since. Returns 0, or -1 when it could not
+ * be solved or GLPK failed.
  */
-int rs_cg_round(rs_cg *cg, int *out);
+int rs_cg_round(rs_cg *cg, double seconds, int *out);
 
 /*
  * For tests: makes GLPK fail (a row number out of range) under the same

@@ -551,7 +551,7 @@ static void move_round(search *s)
 	int rounds, by_clock = s->opts->max_iterations <= 0;
 	if (rs_cg_run(cg, by_clock && left > ROUND_CG ? ROUND_CG : left,
 		      by_clock ? 0 : ROUND_ROUNDS, &rounds) == 0 &&
-	    rs_cg_round(cg, s->part) == 0)
+	    rs_cg_round(cg, s->opts->seconds - elapsed(s), s->part) == 0)
 		mend_rounded(s, n);
 	rs_cg_free(cg);
 }
@@ -666,7 +666,8 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 				double b = rs_cg_bound(cg, &lb_valid);
 				lb = bound_of(b);
 				if (!(lb_valid && s.best <= lb) &&
-				    rs_cg_round(cg, s.part) == 0) {
+				    rs_cg_round(cg, opts->seconds - elapsed(&s),
+						s.part) == 0) {
 					s.wa = 0;
 					s.wb = s.st.D;
 					mend_rounded(&s, pick_everyone(&s));

@@ -283,7 +283,7 @@ static void test_round_window(void **state)
 	assert_non_null(cg);
 	int rounds;
 	assert_int_equal(rs_cg_run(cg, 60, 0, &rounds), 0);
-	assert_int_equal(rs_cg_round(cg, in.out), 0);
+	assert_int_equal(rs_cg_round(cg, 60, in.out), 0);
 	for (int e = 0; e < E; e++) {
 		const int *x = &in.out[(size_t)e * D];
 		for (int d = 0; d < D; d++) {
