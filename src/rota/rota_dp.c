@@ -483,7 +483,10 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 					}
 				}
 				/* Past the cap, minutes saturate when there is
-				 * no maximum (only a minimum to reach). */
+				 * no maximum (only a minimum to reach). A loop
+				 * of its own: folding it into the one above
+				 * (a branch per index) made the DP 20 % slower
+				 * on Instance20. */
 				for (int ri = r_lo > lim ? r_lo : lim;
 				     sh->msat && ri < r_hi; ri++) {
 					double cs = src[ri];
