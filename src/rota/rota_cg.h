@@ -50,7 +50,12 @@ void rs_cg_set_tick(rs_cg *cg, void (*tick)(void *ctx), void *ctx);
  */
 int rs_cg_run(rs_cg *cg, double seconds, int max_rounds, int *rounds);
 
-/* The relaxation's last objective; *valid when it is a proven bound. */
+/*
+ * The relaxation's last objective; *valid when it is a proven bound:
+ * column generation converged with exact pricing, or else the best
+ * Lagrangian bound of the last rs_cg_run, which holds at any round when
+ * every member was priced exactly.
+ */
 double rs_cg_bound(const rs_cg *cg, int *valid);
 
 /*

@@ -224,6 +224,45 @@ static void test_part_of_all_is_whole(void **state)
 	unload(&in);
 }
 
+/*
+ * Stopped after any number of rounds, column generation's bound, when it
+ * says it is one, is at most the relaxation's optimum (and so at most
+ * every roster's cost): before convergence it is the Lagrangian bound of
+ * the best duals priced so far, which with exact pricing holds from the
+ * first round.
+ */
+static void test_bound_before_convergence(void **state)
+{
+	(void)state;
+	inst in = load("Instance3.txt");
+	settle(&in);
+	int rounds, valid;
+	rs_cg *cg = rs_cg_new(&in.st, in.dp);
+	assert_non_null(cg);
+	assert_int_equal(rs_cg_run(cg, 60, 0, &rounds), 0);
+	double z = rs_cg_bound(cg, &valid);
+	assert_true(valid);
+	rs_cg_free(cg);
+	assert_true(rounds > 2);
+	double last = -HUGE_VAL;
+	for (int r = 1; r < rounds; r++) {
+		int done;
+		cg = rs_cg_new(&in.st, in.dp);
+		assert_non_null(cg);
+		assert_int_equal(rs_cg_run(cg, 60, r, &done), 0);
+		assert_int_equal(done, r);
+		double b = rs_cg_bound(cg, &valid);
+		assert_true(valid); /* Instance3 prices exactly */
+		assert_true(b <= z + 1e-6);
+		assert_true(b <= (double)rs_total(&in.st) + 1e-6);
+		last = b;
+		rs_cg_free(cg);
+	}
+	/* And it closes in on the optimum. */
+	assert_true(last > z - 0.5 * fabs(z));
+	unload(&in);
+}
+
 static void count_tick(void *ctx)
 {
 	++*(int *)ctx;
@@ -364,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_part_of_all_is_whole),
 		cmocka_unit_test(test_window_rows_counted),
 		cmocka_unit_test(test_round_window),
+		cmocka_unit_test(test_bound_before_convergence),
 		cmocka_unit_test(test_error_is_survived),
 		cmocka_unit_test(test_master_alive_during_error),
 	};
