@@ -180,3 +180,44 @@ int ov_parse_int(const char *s, long long min, long long max, long long *out)
 	*out = v;
 	return 0;
 }
+
+/* By hand: none of the project's libraries exposes a UTF-8 check
+ * (jansson validates only inside json_string), and libunistring's
+ * u8_check would be a new dependency for these few lines. */
+size_t ov_utf8_check(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = u[i];
+		size_t len;
+		unsigned lo = 0x80, hi = 0xBF; /* range of the second byte */
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			len = 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			len = 3;
+			if (c == 0xE0)
+				lo = 0xA0; /* overlong */
+			else if (c == 0xED)
+				hi = 0x9F; /* surrogates */
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			len = 4;
+			if (c == 0xF0)
+				lo = 0x90; /* overlong */
+			else if (c == 0xF4)
+				hi = 0x8F; /* past U+10FFFF */
+		} else {
+			return i;
+		}
+		if (n - i < len || u[i + 1] < lo || u[i + 1] > hi)
+			return i;
+		for (size_t k = 2; k < len; k++)
+			if ((u[i + k] & 0xC0) != 0x80)
+				return i;
+		i += len;
+	}
+	return n;
+}

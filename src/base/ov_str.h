@@ -44,6 +44,13 @@ size_t ov_utf8_prefix(const char *s, size_t cols);
  */
 void ov_utf8_fold(const char *s, char *out, size_t n);
 
+/*
+ * Offset of the first byte of s[0..n) that does not start a well-formed
+ * UTF-8 sequence (RFC 3629: no overlong forms, surrogates or code points
+ * past U+10FFFF), or n when all of it is UTF-8.
+ */
+size_t ov_utf8_check(const char *s, size_t n);
+
 /* Cuts a UTF-8 sequence left incomplete at the end of s (as snprintf
  * truncation can leave), so s stays valid UTF-8. */
 void ov_utf8_trim_partial(char *s);

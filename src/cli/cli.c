@@ -312,6 +312,21 @@ int cli_main(int argc, char **argv, FILE *out, FILE *err)
 		free(args);
 		return code;
 	}
+	/* Text from the command line goes into the database and out as
+	 * JSON and exports: all of it must be UTF-8. Not echoed back. */
+	for (int i = 0; i < argc - 1; i++) {
+		size_t len = strlen(argv[i + 1]);
+		if (ov_utf8_check(argv[i + 1], len) < len) {
+			/* The value of an option is named by the option. */
+			const char *opt = i > 0 && !strncmp(argv[i], "--", 2)
+						  ? argv[i]
+						  : "";
+			int code = cli_usage_error(
+				&ctx, opt, _("argument %d is not UTF-8 text"), i + 1);
+			free(args);
+			return code;
+		}
+	}
 	ctx.db_path = g.db ? g.db : getenv("OVTTAS_DB");
 	if (!ctx.db_path || !*ctx.db_path)
 		ctx.db_path = "ovttas.db";

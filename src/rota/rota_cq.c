@@ -561,6 +561,16 @@ ov_status rota_read_cq(const char *path, rota_problem **out, ov_err *err)
 		return OV_FAIL_AT(err, OV_E_INPUT, path, 0, "", "%s: %s", path,
 				  _("not a text file"));
 	}
+	/* Ids end up as JSON keys and in exports, which need UTF-8. */
+	size_t at = ov_utf8_check(b.data, b.len);
+	if (at < b.len) {
+		int line = 1;
+		for (size_t i = 0; i < at; i++)
+			line += b.data[i] == '\n';
+		ov_buf_free(&b);
+		return OV_FAIL_AT(err, OV_E_INPUT, path, line, "", "%s: %s", path,
+				  _("the text is not UTF-8"));
+	}
 	ov_status st = rota_parse_cq(ov_buf_str(&b), path, out, err);
 	ov_buf_free(&b);
 	return st;

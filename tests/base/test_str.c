@@ -151,6 +151,32 @@ static void test_utf8_fold(void **state)
 	assert_int_equal(strlen(small) % 2, 0);
 }
 
+/* Well-formed UTF-8 passes whole; the first bad byte's offset else. */
+static void test_utf8_check(void **state)
+{
+	(void)state;
+	const char *ok = "Kárášjohka Guovdageaidnu \xf0\x9f\x98\x80 ŋ";
+	assert_int_equal(ov_utf8_check(ok, strlen(ok)), strlen(ok));
+	assert_int_equal(ov_utf8_check("", 0), 0);
+	struct {
+		const char *s;
+		size_t at;
+	} bad[] = {
+		{"ab\xf8", 2},              /* Latin-1 ø */
+		{"a\xc3", 1},               /* cut short */
+		{"\xc0\xaf", 0},           /* overlong '/' */
+		{"x\xe0\x80\xaf", 1},       /* overlong, three bytes */
+		{"\xed\xa0\x80", 0},        /* a surrogate */
+		{"\xf4\x90\x80\x80", 0},     /* past U+10FFFF */
+		{"\xe2\x82", 0},            /* cut short, three bytes */
+		{"\xe2\x28\xa1", 0},        /* bad continuation */
+		{"ok\x80", 2},              /* a lone continuation byte */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(ov_utf8_check(bad[i].s, strlen(bad[i].s)),
+				 bad[i].at);
+}
+
 static void test_small_helpers(void **state)
 {
 	(void)state;
@@ -174,6 +200,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_width_and_prefix),
 		cmocka_unit_test(test_parse_int),
 		cmocka_unit_test(test_utf8_fold),
+		cmocka_unit_test(test_utf8_check),
 		cmocka_unit_test(test_small_helpers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

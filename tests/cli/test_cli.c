@@ -4,7 +4,10 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
+
+#include "base/ov_str.h"
 
 #include "support/support.h"
 
@@ -94,6 +97,19 @@ static void test_unknown_option_exit_1_names_it(void **state)
 	r = run_cli("--db", demo_db(), "db", "check", "stray", NULL);
 	assert_int_equal(r.code, 1);
 	assert_true(contains(r.err, "stray"));
+	run_free(&r);
+}
+
+/* Text that is not UTF-8 never gets in: exit 1, the argument named by
+ * its place, and the error (JSON too) stays UTF-8. */
+static void test_non_utf8_argument_refused(void **state)
+{
+	(void)state;
+	run_result r = run_cli("--json", "rota", "solve-file", "N\xf8.txt", NULL);
+	assert_int_equal(r.code, 1);
+	assert_true(contains(r.err, "UTF-8"));
+	assert_true(contains(r.err, "4"));
+	assert_int_equal(ov_utf8_check(r.err, strlen(r.err)), strlen(r.err));
 	run_free(&r);
 }
 
@@ -215,6 +231,7 @@ int main(void)
 		cmocka_unit_test(test_help_for_one_command),
 		cmocka_unit_test(test_unknown_command_exit_1_names_it),
 		cmocka_unit_test(test_unknown_option_exit_1_names_it),
+		cmocka_unit_test(test_non_utf8_argument_refused),
 		cmocka_unit_test(test_global_options_anywhere),
 		cmocka_unit_test(test_bad_language_exit_1),
 		cmocka_unit_test(test_languages_differ),

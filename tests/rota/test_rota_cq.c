@@ -634,6 +634,22 @@ static void test_read_file_errors(void **state)
 	assert_null(p);
 	assert_string_equal(e.file, bin);
 
+	/* An id in Latin-1, not UTF-8: the line is named, and nothing
+	 * reaches the JSON output that would silently drop it. */
+	char *latin = path_join(dir, "latin1.txt");
+	char *tl = replace_line(tiny, 7, "N\xf8,600,");
+	f = fopen(latin, "wb");
+	assert_non_null(f);
+	fputs(tl, f);
+	fclose(f);
+	p = (rota_problem *)&p;
+	assert_int_equal(rota_read_cq(latin, &p, &e), OV_E_INPUT);
+	assert_null(p);
+	assert_string_equal(e.file, latin);
+	assert_int_equal(e.line, 7);
+	free(tl);
+	free(latin);
+
 	/* A malformed file on disk: the path and line are named. (N's
 	 * successor list is dropped here; test_line_numbers_after_successors
 	 * covers line numbers after one.) */
