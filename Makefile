@@ -29,7 +29,7 @@ REL_OBJ  := $(LIB_SRC:%.c=$(B)/rel/%.o) $(B)/rel/gen/db_migrations_gen.o
 ASAN_OBJ := $(LIB_SRC:%.c=$(B)/asan/%.o) $(B)/asan/gen/db_migrations_gen.o
 TESTS    := $(TEST_SRC:%.c=$(B)/asan/%)
 
-.PHONY: all test pot clean
+.PHONY: all test pot clean bench-dp
 # Keep the test support objects between runs (make would delete them as
 # intermediates).
 .SECONDARY:
@@ -77,6 +77,11 @@ test: $(TESTS) $(B)/asan/ovttas $(MO)
 
 # Regenerates the template from the sources; then update po/*.po with
 # `msgmerge --update po/LANG.po po/ovttas.pot`.
+# The DP's speed benchmark (bench/rostering/dp_speed.c), release flags.
+bench-dp: $(B)/dp_speed
+$(B)/dp_speed: bench/rostering/dp_speed.c $(REL_OBJ)
+	$(CC) $(CFLAGS_COMMON) $(REL_FLAGS) -o $@ $^ $(LIBS)
+
 pot:
 	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
 		--add-comments=TRANSLATORS: --package-name=ovttas \

@@ -38,8 +38,15 @@ struct rs_dp {
 	unsigned char *room;
 	size_t cap_room;
 	uint8_t *pval;  /* days x states: the value (v + 1) that reached it */
+	/* Per weekend: worked already on a kept day (make_shape), so work
+	 * on its free day adds no weekend. */
+	unsigned char *wk_done;
 	int *range;     /* 4 * NK: reachable index ranges (dp_pass) */
 	int cap_range;
+	/* (D + 1) x (RO + RC): most minute units the days from d on can add
+	 * after a given run (most_units). */
+	int *most;
+	size_t cap_most;
 	/* Days outside [wa, wb) keep the values in fixed (re-rostering a
 	 * window of the horizon); wa = 0, wb = D re-rosters it whole. */
 	int wa, wb;
@@ -61,7 +68,8 @@ rs_dp *rs_dp_new(const rs_state *st)
 	dp->ci = malloc(dv * sizeof *dp->ci);
 	dp->units = malloc((size_t)st->S * sizeof *dp->units);
 	dp->lam = malloc((size_t)st->S * sizeof *dp->lam);
-	if (!dp->c || !dp->ci || !dp->units || !dp->lam) {
+	dp->wk_done = calloc((size_t)st->D / 7 + 2, 1);
+	if (!dp->c || !dp->ci || !dp->units || !dp->lam || !dp->wk_done) {
 		rs_dp_free(dp);
 		return NULL;
 	}
@@ -82,6 +90,8 @@ void rs_dp_free(rs_dp *dp)
 	free(dp->room);
 	free(dp->pval);
 	free(dp->range);
+	free(dp->most);
+	free(dp->wk_done);
 	free(dp);
 }
 
@@ -129,11 +139,19 @@ typedef struct {
 	size_t NS;      /* NK * R */
 	int track_min, track_wk; /* whether minutes / weekends are exact */
 	int track_of[64]; /* shift -> index in tt, or -1 */
+	/* Limits the free days could break (the rest need neither state
+	 * nor prices): per shift type, and the weekends. */
+	unsigned char binding[64];
+	int wk_binding;
+	int impossible; /* the kept days alone break a limit */
 } shape;
 
-static int weekends_in(int D)
+/* The value day d must take in this pass, or -2 when it is free. */
+static int kept_value(const rs_dp *dp, int d)
 {
-	return D / 7 + (D % 7 == 6 ? 1 : 0);
+	return d < dp->wa || d >= dp->wb ? dp->fixed[d]
+	       : dp->force		 ? dp->force[d]
+					 : -2;
 }
 
 /* Sets the strides and sizes; a state space past 2^30 gets NS = SIZE_MAX
@@ -158,12 +176,59 @@ static void set_strides(shape *sh)
 	sh->NS = (size_t)sh->NK * st;
 }
 
-static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
-		       int allow_wk)
+/*
+ * What the kept days (outside the window, or forced) have used of each
+ * per-type and weekend limit: the state counts only what the free days
+ * add, against the room the kept days leave. A limit with room for every
+ * free day needs no state and no price at all; in a window of 10 days
+ * that is most of them (Instance19's 12 nights in 12 weeks, its 6
+ * weekends in 12).
+ */
+static void kept_use(rs_dp *dp, const rs_state *st, int e, shape *sh,
+		     int *room, int *wk_room)
+{
+	const rota_employee *em = &st->p->employees[e];
+	const int D = st->D, S = st->S;
+	int free_n[64] = {0};
+	for (int s = 0; s < S && s < 64; s++)
+		room[s] = em->max_shifts ? em->max_shifts[s] : ROTA_UNLIMITED;
+	for (int d = 0; d < D; d++) {
+		int kv = kept_value(dp, d);
+		if (kv >= 0 && kv < 64 && room[kv] != ROTA_UNLIMITED)
+			room[kv]--;
+		for (int s = 0; kv == -2 && !em->day_off[d] && s < S && s < 64; s++)
+			free_n[s] += st->usable[e * S + s];
+	}
+	int done = 0, open = 0;
+	for (int w = 0; 7 * w + 5 < D; w++) {
+		int worked = 0, can = 0;
+		for (int d = 7 * w + 5; d < 7 * w + 7 && d < D; d++) {
+			int kv = kept_value(dp, d);
+			worked |= kv >= 0;
+			can |= kv == -2 && !em->day_off[d];
+		}
+		dp->wk_done[w] = (unsigned char)worked;
+		done += worked;
+		open += !worked && can;
+	}
+	*wk_room = em->max_weekends == ROTA_UNLIMITED ? ROTA_UNLIMITED
+						      : em->max_weekends - done;
+	sh->wk_binding = *wk_room != ROTA_UNLIMITED && *wk_room < open;
+	sh->impossible = *wk_room != ROTA_UNLIMITED && *wk_room < 0;
+	for (int s = 0; s < S && s < 64; s++) {
+		sh->binding[s] = room[s] != ROTA_UNLIMITED && room[s] < free_n[s];
+		sh->impossible |= room[s] != ROTA_UNLIMITED && room[s] < 0;
+	}
+}
+
+static void make_shape(rs_dp *dp, const rs_state *st, int e, shape *sh,
+		       int allow_min, int allow_wk)
 {
 	const rota_employee *em = &st->p->employees[e];
 	int S = st->S;
 	memset(sh, 0, sizeof *sh);
+	int room[64], wk_room;
+	kept_use(dp, st, e, sh, room, &wk_room);
 	/* No run is longer than the horizon: clamp so limits far above it
 	 * cannot blow up the state space. */
 	int D = st->D;
@@ -227,10 +292,9 @@ static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
 		sh->M = sh->Mmax + 1;
 	}
 	sh->W = 1;
-	if (allow_wk && em->max_weekends != ROTA_UNLIMITED &&
-	    em->max_weekends < weekends_in(st->D)) {
+	if (allow_wk && sh->wk_binding && !sh->impossible) {
 		sh->track_wk = 1;
-		sh->W = em->max_weekends + 1;
+		sh->W = wk_room + 1;
 	}
 	for (int s = 0; s < 64; s++)
 		sh->track_of[s] = -1;
@@ -241,21 +305,20 @@ static void make_shape(const rs_state *st, int e, shape *sh, int allow_min,
 		most = em->max_minutes / shortest;
 	/* Without exact minutes the DP runs many priced passes; keep each
 	 * pass small then. */
-	while (sh->track_min && sh->nt < MAX_TRACKED && em->max_shifts) {
+	while (sh->track_min && sh->nt < MAX_TRACKED && !sh->impossible) {
 		int pick = -1;
 		for (int s = 0; s < S && s < 64; s++) {
-			int m = em->max_shifts[s];
-			if (m == ROTA_UNLIMITED || m == 0 || m >= most ||
+			if (!sh->binding[s] || em->max_shifts[s] >= most ||
 			    sh->track_of[s] >= 0 || !st->usable[e * S + s])
 				continue;
-			if (pick < 0 || m < em->max_shifts[pick])
+			if (pick < 0 || room[s] < room[pick])
 				pick = s;
 		}
 		if (pick < 0)
 			break;
 		shape trial = *sh;
 		trial.tt[trial.nt] = pick;
-		trial.tmax[trial.nt] = em->max_shifts[pick];
+		trial.tmax[trial.nt] = room[pick];
 		trial.nt++;
 		set_strides(&trial);
 		if (trial.NS > TRACK_BUDGET / (size_t)st->D)
@@ -341,6 +404,62 @@ static void clear_reached(double *cur, double *nxt, const int *lo,
 }
 
 /*
+ * Fills dp->most: for each day d and run (an off run of 1..RO days, index
+ * r - 1, or a work run of 1..RC, index RO + r - 1) at the end of day d - 1,
+ * the most minute units days d.. can still add under the run-length rules,
+ * each working day counting its longest shift. A state whose minutes
+ * cannot reach the minimum even so is dead, and dp_pass does not make it:
+ * on the last third of a horizon that is much of the state space.
+ * Shift classes and succession rules are left out, so the figure is an
+ * upper bound, which is all the pruning needs.
+ */
+static int most_units(rs_dp *dp, const rs_state *st, int e, const shape *sh)
+{
+	const rota_employee *em = &st->p->employees[e];
+	const int D = st->D, S = st->S, RO = sh->RO, RC = sh->RC, NR = RO + RC;
+	const int minC = em->min_consecutive > 1 ? em->min_consecutive : 1;
+	const int limC = em->max_consecutive != ROTA_UNLIMITED;
+	size_t need = (size_t)(D + 1) * (size_t)NR;
+	if (need > dp->cap_most) {
+		free(dp->most);
+		dp->most = malloc(need * sizeof *dp->most);
+		if (!dp->most) {
+			dp->cap_most = 0;
+			return -1;
+		}
+		dp->cap_most = need;
+	}
+	int *m = dp->most;
+	for (int k = 0; k < NR; k++)
+		m[(size_t)D * NR + k] = 0;
+	for (int d = D - 1; d >= 0; d--) {
+		int keep = kept_value(dp, d), w = -1;
+		for (int t = 0; t < S; t++)
+			if (sh->cls[t] >= 0 && (keep == -2 || keep == t) &&
+			    !em->day_off[d] && dp->units[t] > w)
+				w = dp->units[t];
+		const int *after = &m[(size_t)(d + 1) * NR];
+		int *here = &m[(size_t)d * NR];
+		for (int k = 0; k < NR; k++) {
+			int off = k < RO, r = off ? k + 1 : k - RO + 1, best = -1;
+			int may_off = keep < 0 && (off || r >= minC || r == d);
+			int may_work = w >= 0 && (off ? r >= RO || r == d
+						      : !limC || r + 1 <= RC);
+			if (may_off)
+				best = after[off ? (r + 1 > RO ? RO : r + 1) - 1 : 0];
+			if (may_work) {
+				int r2 = off ? 1 : r + 1 > RC ? RC : r + 1;
+				int v = w + after[RO + r2 - 1];
+				best = v > best ? v : best;
+			}
+			/* No way on: nothing reachable, so nothing to add. */
+			here[k] = best < 0 ? 0 : best;
+		}
+	}
+	return 0;
+}
+
+/*
  * One shortest-path pass with the prices given. Fills out (D values) and
  * returns 0, or -1 if no schedule keeps the tracked rules.
  *
@@ -365,6 +484,30 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 	int tgt[1 + 64], wk_add[1 + 64], vals[1 + 64];
 	static const double start_cost = 0.0;
 
+	/* Shifts of one class with the same minutes and the same tracked
+	 * count lead from a state to the same state: only the cheapest of
+	 * them that may follow counts (Instance13's 18 types fall into 12
+	 * such groups). grp[t] numbers them; each day, next[q] lists the
+	 * cheapest of each group that may follow source q (0: a day off,
+	 * 1 + c: a shift of class c), in increasing order of shift, so that
+	 * ties go the way they would without the grouping. */
+	int grp[64], ng = 0, gkey[64][3];
+	for (int t = 0; t < S; t++) {
+		grp[t] = -1;
+		if (sh->cls[t] < 0)
+			continue;
+		int key[3] = {sh->cls[t], dp->units[t], sh->track_of[t]};
+		for (int g = 0; g < ng && grp[t] < 0; g++)
+			if (!memcmp(gkey[g], key, sizeof key))
+				grp[t] = g;
+		if (grp[t] < 0) {
+			memcpy(gkey[ng], key, sizeof key);
+			grp[t] = ng++;
+		}
+	}
+	int next[1 + 64][64], n_next[1 + 64];
+	const int prune = sh->track_min && sh->min_units > 0;
+
 	/* Reachable resource indexes of each run state lie in [lo, hi]:
 	 * most of the state space is unreachable on most days, and skipping
 	 * it is most of the speed. */
@@ -383,13 +526,33 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 			nlo[k] = R;
 			nhi[k] = -1;
 		}
-		const int keep = d < dp->wa || d >= dp->wb ? dp->fixed[d]
-				 : dp->force		      ? dp->force[d]
-							      : -2;
+		const int keep = kept_value(dp, d);
+		const int wk_live = keep == -2 && !dp->wk_done[d / 7];
+		/* Minutes a state made today needs, by its run, to still
+		 * reach the minimum (prune). */
+		const int *most = &dp->most[(size_t)(d + 1) * (RO + RC)];
 		int32_t *pd = &pred[(size_t)d * NS];
 		uint8_t *pvd = &pval[(size_t)d * NS];
 		const double *cd = &dp->c[(size_t)d * (S + 1)];
 		int dow = d % 7;
+		for (int q = 0; q <= sh->NC; q++) {
+			int best[64];
+			for (int g = 0; g < ng; g++)
+				best[g] = -1;
+			const unsigned char *fb =
+				q ? &st->forbid[sh->rep[q - 1] * S] : NULL;
+			for (int t = 0; t < S; t++) {
+				int g = grp[t];
+				if (g < 0 || (fb && fb[t]) || (keep != -2 && keep != t))
+					continue;
+				if (best[g] < 0 || cd[t + 1] < cd[best[g] + 1])
+					best[g] = t;
+			}
+			n_next[q] = 0;
+			for (int t = 0; t < S; t++)
+				if (grp[t] >= 0 && best[grp[t]] == t)
+					next[q][n_next[q]++] = t;
+		}
 		/* Day 0 comes from a virtual long rest (k = -1). */
 		int k_lo = d == 0 ? -1 : 0, k_hi = d == 0 ? 0 : NK;
 		for (int k = k_lo; k < k_hi; k++) {
@@ -408,9 +571,8 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 				tgt[nv] = (r + 1 > RO ? RO : r + 1) - 1;
 				wk_add[nv++] = 0;
 				if (!em->day_off[d] && (r >= RO || r == d)) {
-					for (int t = 0; t < S; t++) {
-						if (sh->cls[t] < 0)
-							continue;
+					for (int i = 0; i < n_next[0]; i++) {
+						int t = next[0][i];
 						vals[nv] = t;
 						tgt[nv] = RO + sh->cls[t] * RC;
 						wk_add[nv++] = dow == 5 || dow == 6;
@@ -424,11 +586,8 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 				}
 				if (!em->day_off[d] && (!limC || r + 1 <= RC)) {
 					int r2 = r + 1 > RC ? RC : r + 1;
-					const unsigned char *fb =
-						&st->forbid[sh->rep[c] * S];
-					for (int t = 0; t < S; t++) {
-						if (sh->cls[t] < 0 || fb[t])
-							continue;
+					for (int i = 0; i < n_next[1 + c]; i++) {
+						int t = next[1 + c][i];
 						vals[nv] = t;
 						tgt[nv] = RO + sh->cls[t] * RC + r2 - 1;
 						wk_add[nv++] = dow == 5;
@@ -445,10 +604,12 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 				if (keep != -2 && v != keep)
 					continue;
 				int du = v >= 0 && sh->track_min ? dp->units[v] : 0;
-				int dw = sh->track_wk ? wk_add[j] : 0;
-				int jt = v >= 0 ? sh->track_of[v] : -1;
+				/* Kept days are counted in the room already. */
+				int wk = wk_live && wk_add[j];
+				int dw = sh->track_wk ? wk : 0;
+				int jt = v >= 0 && keep == -2 ? sh->track_of[v] : -1;
 				double add = cd[v + 1];
-				if (v >= 0 && !sh->track_wk && wk_add[j])
+				if (v >= 0 && !sh->track_wk && wk)
 					add += nu;
 				if (v >= 0 && !sh->track_min)
 					add += mu * st->p->shifts[v].length;
@@ -467,7 +628,15 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 				int tlo = nlo[tgt[j]], thi = nhi[tgt[j]];
 				uint8_t vcode = (uint8_t)(v + 1);
 				int end = r_hi < lim ? r_hi : lim;
-				for (int ri = r_lo; ri < end; ri++) {
+				int from = r_lo;
+				if (prune) {
+					int tk = tgt[j] < RO ? tgt[j]
+							     : RO + (tgt[j] - RO) % RC;
+					int need_m = sh->min_units - most[tk] - du;
+					if (need_m > 0 && need_m * sh->sM > from)
+						from = need_m * sh->sM;
+				}
+				for (int ri = from; ri < end; ri++) {
 					double cs = src[ri];
 					if (cs == INFINITY ||
 					    (room[ri] & need) != need)
@@ -564,16 +733,20 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 		return -1; /* the transition tables above hold 64 types */
 
 	shape sh;
-	make_shape(st, e, &sh, 1, 1);
+	make_shape(dp, st, e, &sh, 1, 1);
+	if (sh.impossible)
+		return -1;
 	if (sh.NS > DP_BUDGET / (size_t)D)
-		make_shape(st, e, &sh, 1, 0);
+		make_shape(dp, st, e, &sh, 1, 0);
 	if (sh.NS > DP_BUDGET / (size_t)D)
-		make_shape(st, e, &sh, 0, 0);
+		make_shape(dp, st, e, &sh, 0, 0);
 	if (sh.NS > DP_BUDGET / (size_t)D ||
 	    reserve(dp, sh.NS, sh.NS * (size_t)D) || decode_resources(dp, &sh))
 		return -1;
 	for (int s = 0; s < S; s++)
 		dp->units[s] = st->p->shifts[s].length / sh.unit;
+	if (most_units(dp, st, e, &sh))
+		return -1;
 	double scale = 1.0;
 	size_t nc = (size_t)D * (S + 1);
 	for (size_t i = 0; i < nc; i++)
@@ -583,8 +756,7 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 	int limited = 0;
 	for (int s = 0; s < S; s++) {
 		dp->lam[s] = 0;
-		if (em->max_shifts && em->max_shifts[s] != ROTA_UNLIMITED &&
-		    em->max_shifts[s] < D && sh.track_of[s] < 0)
+		if (sh.binding[s] && sh.track_of[s] < 0)
 			limited = 1;
 	}
 	double mu = 0, nu = 0, step = scale / 4 + 1;

@@ -50,7 +50,10 @@ static char *random_text(ov_rng *g, int D, int S)
 		ov_buf_printf(&b, "%ss%d=%d", s ? "|" : "", s,
 			      ov_rng_chance(g, 400) ? rnd(g, 0, 3) : D);
 	int max_min = rnd(g, 2, D) * 480;
-	int min_min = ov_rng_chance(g, 500) ? rnd(g, 0, max_min / 2) : 0;
+	/* A minimum near the maximum prunes most states (most_units). */
+	int min_min = ov_rng_chance(g, 500) ? rnd(g, 0, max_min / 2)
+		      : ov_rng_chance(g, 500) ? rnd(g, max_min / 2, max_min)
+					      : 0;
 	int max_c = rnd(g, 2, 5);
 	ov_buf_printf(&b, ",%d,%d,%d,%d,%d,%d\n", max_min, min_min, max_c,
 		      rnd(g, 1, max_c < 3 ? max_c : 3), rnd(g, 1, 3),
