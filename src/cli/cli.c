@@ -8,6 +8,7 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -317,10 +318,17 @@ int cli_main(int argc, char **argv, FILE *out, FILE *err)
 	for (int i = 0; i < argc - 1; i++) {
 		size_t len = strlen(argv[i + 1]);
 		if (ov_utf8_check(argv[i + 1], len) < len) {
-			/* The value of an option is named by the option. */
-			const char *opt = i > 0 && !strncmp(argv[i], "--", 2)
-						  ? argv[i]
-						  : "";
+			/* The value of an option is named by the option:
+			 * --opt=value, or --opt before it (a flag taking no
+			 * value may be named so too; the position is exact). */
+			const char *a = argv[i + 1], *eq = strchr(a, '=');
+			char opt[64] = "";
+			if (!strncmp(a, "--", 2) && eq && eq - a > 2)
+				snprintf(opt, sizeof opt, "%.*s", (int)(eq - a), a);
+			else if (i > 0 && !strncmp(argv[i], "--", 2) &&
+				 argv[i][2] && !strchr(argv[i], '=') &&
+				 strncmp(a, "--", 2))
+				snprintf(opt, sizeof opt, "%s", argv[i]);
 			int code = cli_usage_error(
 				&ctx, opt, _("argument %d is not UTF-8 text"), i + 1);
 			free(args);

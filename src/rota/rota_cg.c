@@ -574,8 +574,16 @@ static int cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds)
 		for (;;) {
 			for (int j = 0; j < cg->C; j++) {
 				int i = cg->row[j];
-				cg->dual[i] = a * cg->centre[i] +
-					      (1 - a) * cg->lp_dual[i];
+				double v = a * cg->centre[i] + (1 - a) * cg->lp_dual[i];
+				/* The Lagrangian value bounds only for values
+				 * the slacks price: -over <= v <= under. The
+				 * LP's duals are inside up to GLPK's tolerance,
+				 * and so is any mix of them; clipping makes
+				 * the bound not depend on that tolerance. */
+				const rota_cover *cv = &p->cover[i];
+				v = v > cv->under_weight ? cv->under_weight : v;
+				v = v < -cv->over_weight ? -cv->over_weight : v;
+				cg->dual[i] = v;
 			}
 			double L;
 			if (price_round(cg, end, &added, &exact, &L))

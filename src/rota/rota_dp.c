@@ -459,6 +459,47 @@ static int most_units(rs_dp *dp, const rs_state *st, int e, const shape *sh)
 	return 0;
 }
 
+/* Where relax writes: day d's costs, predecessors and values of one
+ * target run state, and the range of indexes reached there. */
+typedef struct {
+	double *dst;
+	int32_t *pred;
+	uint8_t *val;
+	uint8_t vcode;
+	int base;
+	int lo, hi;
+} relax_out;
+
+/*
+ * The DP's inner loop: from every source index ri in [from, end) with
+ * the room `need` asks, one step to ri + step at cost + add. An
+ * unreached source is infinite and so never improves a target, which
+ * saves a branch on it (two thirds of the indexes on Instance13); with
+ * need a constant 0 the room test goes too.
+ */
+static inline __attribute__((always_inline)) void
+relax(const double *src, const unsigned char *room, unsigned need, int from,
+      int end, int step, double add, relax_out *o)
+{
+	double *dst = o->dst;
+	int lo = o->lo, hi = o->hi;
+	for (int ri = from; ri < end; ri++) {
+		if ((room[ri] & need) != need)
+			continue;
+		double nc = src[ri] + add;
+		int r2 = ri + step;
+		if (nc < dst[r2]) {
+			dst[r2] = nc;
+			o->pred[r2] = o->base + ri;
+			o->val[r2] = o->vcode;
+			lo = r2 < lo ? r2 : lo;
+			hi = r2 > hi ? r2 : hi;
+		}
+	}
+	o->lo = lo;
+	o->hi = hi;
+}
+
 /*
  * One shortest-path pass with the prices given. Fills out (D values) and
  * returns 0, or -1 if no schedule keeps the tracked rules.
@@ -636,21 +677,16 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 					if (need_m > 0 && need_m * sh->sM > from)
 						from = need_m * sh->sM;
 				}
-				for (int ri = from; ri < end; ri++) {
-					double cs = src[ri];
-					if (cs == INFINITY ||
-					    (room[ri] & need) != need)
-						continue;
-					double nc = cs + add;
-					int r2 = ri + step;
-					if (nc < dst[r2]) {
-						dst[r2] = nc;
-						pdst[r2] = base + ri;
-						vdst[r2] = vcode;
-						tlo = r2 < tlo ? r2 : tlo;
-						thi = r2 > thi ? r2 : thi;
-					}
-				}
+				relax_out out_j = {dst, pdst, vdst, vcode, base,
+						   tlo, thi};
+				if (need)
+					relax(src, room, need, from, end, step,
+					      add, &out_j);
+				else
+					relax(src, room, 0, from, end, step, add,
+					      &out_j);
+				tlo = out_j.lo;
+				thi = out_j.hi;
 				/* Past the cap, minutes saturate when there is
 				 * no maximum (only a minimum to reach). A loop
 				 * of its own: folding it into the one above

@@ -113,6 +113,27 @@ static void test_non_utf8_argument_refused(void **state)
 	run_free(&r);
 }
 
+/* An option's value is named by its option, written either way; a
+ * positional after a flag is named by its place alone. */
+static void test_non_utf8_value_names_option(void **state)
+{
+	(void)state;
+	run_result a = run_cli("--json", "rota", "plan", "--unit=N\xf8", NULL);
+	run_result b = run_cli("--json", "rota", "plan", "--unit", "N\xf8", NULL);
+	run_result c = run_cli("--json", "rota", "solve-file", "--quiet",
+			       "--", "N\xf8.txt", NULL);
+	assert_int_equal(a.code, 1);
+	assert_int_equal(b.code, 1);
+	assert_int_equal(c.code, 1);
+	assert_true(contains(a.err, "--unit"));
+	assert_true(contains(b.err, "--unit"));
+	assert_false(contains(c.err, "--quiet"));
+	assert_true(contains(c.err, "6"));
+	run_free(&a);
+	run_free(&b);
+	run_free(&c);
+}
+
 static void test_global_options_anywhere(void **state)
 {
 	(void)state;
@@ -232,6 +253,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_command_exit_1_names_it),
 		cmocka_unit_test(test_unknown_option_exit_1_names_it),
 		cmocka_unit_test(test_non_utf8_argument_refused),
+		cmocka_unit_test(test_non_utf8_value_names_option),
 		cmocka_unit_test(test_global_options_anywhere),
 		cmocka_unit_test(test_bad_language_exit_1),
 		cmocka_unit_test(test_languages_differ),
