@@ -94,7 +94,22 @@ typedef struct {
 				 week, 2100 or 1680 */
 	int max_day_minutes;  /* § 10-5: longest shift, e.g. 750 */
 	int max_week_minutes; /* § 10-5: per calendar week, e.g. 2880/3240 */
+	/* § 10-8 (4): after a Sunday worked the next one off (ROTA_SUNDAY_
+	 * NEXT_OFF), or by written agreement every other Sunday off on
+	 * average: at most half the period's Sundays worked, rounded up
+	 * (ROTA_SUNDAY_AVERAGE). A Sunday is worked when a shift overlaps
+	 * Saturday 18:00 to Sunday 22:00 (§ 10-10); a shift without a clock
+	 * time counts on the day it falls. 0 switches it off. */
+	int sunday_rule;
+	/* § 10-11 (6): an employee mostly on nights (more than half of the
+	 * shifts worked are night shifts) works at most this many minutes
+	 * per 24 hours on average, the weekly rest days (one in seven) left
+	 * out of the average as the EU directive 2003/88 art. 16 does:
+	 * minutes worked <= night_avg_minutes * (days - days / 7). 0: off. */
+	int night_avg_minutes;
 } rota_law;
+
+enum { ROTA_SUNDAY_NEXT_OFF = 1, ROTA_SUNDAY_AVERAGE = 2 };
 
 typedef struct {
 	char *name;       /* instance or unit name; may be NULL */
@@ -212,6 +227,8 @@ typedef enum {
 	ROTA_V_WEEKLY_REST,     /* AML § 10-8 (2) */
 	ROTA_V_DAY_MINUTES,     /* AML § 10-5 */
 	ROTA_V_WEEK_MINUTES,    /* AML § 10-5 */
+	ROTA_V_SUNDAY,          /* AML § 10-8 (4) */
+	ROTA_V_NIGHT_AVERAGE,   /* AML § 10-11 (6) */
 	ROTA_V_BAD_SHIFT,       /* an assignment that is not a shift index */
 	ROTA_V_COUNT
 } rota_violation_kind;

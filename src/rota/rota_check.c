@@ -112,6 +112,66 @@ static ov_status check_weekly_rest(const rota_problem *p, int e,
 	return OV_OK;
 }
 
+/* Whether `work` works Sunday day `sun` in the sense of § 10-10: some
+ * shift overlaps Saturday 18:00 to Sunday 22:00, minutes counted from
+ * Saturday 00:00 (a shift without a clock time counts on its own day). */
+static int works_sunday(const rota_problem *p, const int *work, int sun)
+{
+	int sat = sun - 1;
+	if (sat >= 0 && work[sat] != ROTA_OFF) {
+		const rota_shift *a = &p->shifts[work[sat]];
+		if (a->start >= 0 && a->start + a->length > 18 * 60)
+			return 1;
+	}
+	if (work[sun] != ROTA_OFF) {
+		const rota_shift *b = &p->shifts[work[sun]];
+		if (b->start < 0 || b->start < 22 * 60)
+			return 1;
+	}
+	return 0;
+}
+
+/* The Sunday rule (§ 10-8 (4)) and the night workers' average
+ * (§ 10-11 (6)) for employee e. */
+static ov_status check_sunday_night(const rota_problem *p, int e,
+				    const int *work, rota_report *rep)
+{
+	const int nd = p->n_days;
+	if (p->law.sunday_rule) {
+		int n_sun = nd / 7; /* Sundays are days 6, 13, ... */
+		int most = (n_sun + 1) / 2, worked = 0, prev = 0, over_at = -1;
+		for (int sun = 6; sun < nd; sun += 7) {
+			int w = works_sunday(p, work, sun);
+			/* day = the second Sunday of the two in a row. */
+			if (p->law.sunday_rule == ROTA_SUNDAY_NEXT_OFF && w && prev)
+				ADD(rep, ROTA_V_SUNDAY, e, sun, 2, 1);
+			worked += w;
+			if (worked > most && over_at < 0)
+				over_at = sun;
+			prev = w;
+		}
+		/* day = the first Sunday past the half. */
+		if (p->law.sunday_rule == ROTA_SUNDAY_AVERAGE && over_at >= 0)
+			ADD(rep, ROTA_V_SUNDAY, e, over_at, worked, most);
+	}
+	if (p->law.night_avg_minutes > 0) {
+		long long minutes = 0;
+		int shifts = 0, nights = 0;
+		for (int d = 0; d < nd; d++)
+			if (work[d] != ROTA_OFF) {
+				shifts++;
+				nights += p->shifts[work[d]].category == ROTA_CAT_NIGHT;
+				minutes += p->shifts[work[d]].length;
+			}
+		long long cap = (long long)p->law.night_avg_minutes *
+				(nd - nd / 7);
+		/* day = 0: the rule is over the whole period. */
+		if (2 * nights > shifts && minutes > cap)
+			ADD(rep, ROTA_V_NIGHT_AVERAGE, e, 0, minutes, cap);
+	}
+	return OV_OK;
+}
+
 /*
  * Every hard rule for employee e. `work` is scratch space of n_days
  * entries, `best` of n_weeks entries.
@@ -271,7 +331,7 @@ static ov_status check_employee(const rota_problem *p, const rota_roster *r,
 				ADD(rep, ROTA_V_WEEK_MINUTES, e, mon, sum,
 				    p->law.max_week_minutes);
 		}
-	return OV_OK;
+	return check_sunday_night(p, e, work, rep);
 }
 
 /* The shift employee e works on day d, or ROTA_OFF (also for a bad
@@ -380,6 +440,8 @@ const char *rota_violation_name(rota_violation_kind k)
 		[ROTA_V_WEEKLY_REST] = "weekly_rest",
 		[ROTA_V_DAY_MINUTES] = "day_minutes",
 		[ROTA_V_WEEK_MINUTES] = "week_minutes",
+		[ROTA_V_SUNDAY] = "sunday",
+		[ROTA_V_NIGHT_AVERAGE] = "night_average",
 		[ROTA_V_BAD_SHIFT] = "bad_shift",
 	};
 	if ((int)k < 0 || (int)k >= ROTA_V_COUNT || !names[k])

@@ -298,5 +298,37 @@ int rs_emp_breaches(const rs_state *st, int e, const int *x)
 				bad++;
 		}
 	}
+
+	/* Sunday work (§ 10-10: Saturday 18:00 to Sunday 22:00) under
+	 * § 10-8 (4), counted as the checker does but written apart. */
+	if (p->law.sunday_rule) {
+		int n = 0, last = 0;
+		for (int sun = 6; sun < D; sun += 7) {
+			const rota_shift *a = x[sun - 1] >= 0 ? &p->shifts[x[sun - 1]]
+							     : NULL;
+			const rota_shift *b = x[sun] >= 0 ? &p->shifts[x[sun]] : NULL;
+			int w = (a && a->start >= 0 && a->start + a->length > 1080) ||
+				(b && b->start < 1320);
+			if (p->law.sunday_rule == ROTA_SUNDAY_NEXT_OFF)
+				bad += w && last;
+			n += w;
+			last = w;
+		}
+		if (p->law.sunday_rule == ROTA_SUNDAY_AVERAGE)
+			bad += n > (D / 7 + 1) / 2;
+	}
+	/* § 10-11 (6): the night workers' average. */
+	if (p->law.night_avg_minutes > 0) {
+		int shifts = 0, nights = 0;
+		long long worked = 0;
+		for (int d = 0; d < D; d++)
+			if (x[d] >= 0) {
+				shifts++;
+				nights += p->shifts[x[d]].category == ROTA_CAT_NIGHT;
+				worked += p->shifts[x[d]].length;
+			}
+		bad += 2 * nights > shifts &&
+		       worked > (long long)p->law.night_avg_minutes * (D - D / 7);
+	}
 	return bad;
 }

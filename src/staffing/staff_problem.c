@@ -293,7 +293,11 @@ static int fill_problem(rota_problem *p, const org_unit *u,
 	p->law = (rota_law){.min_daily_rest = 660,
 			    .min_weekly_rest = 2100,
 			    .max_day_minutes = 750,
-			    .max_week_minutes = 3240};
+			    .max_week_minutes = 3240,
+			    /* Care units average Sundays by written
+			     * agreement (§ 10-8 (4)). */
+			    .sunday_rule = ROTA_SUNDAY_AVERAGE,
+			    .night_avg_minutes = 480};
 
 	p->shifts = calloc((size_t)m->n_shifts, sizeof *p->shifts);
 	if (!p->shifts)

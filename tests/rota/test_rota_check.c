@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rota/rota.h"
+#include "rota/rota_int.h"
 #include "support/support.h"
 
 /* Shift types by letter: start minute, length in minutes. */
@@ -205,7 +206,7 @@ static void test_valid_roster_objective(void **state)
 	(void)state;
 	rota_problem *p = mk(7, "DEN", 4);
 	enum { D, E, N };
-	p->law = (rota_law){660, 2100, 750, 2880};
+	p->law = (rota_law){660, 2100, 750, 2880, 0, 0};
 	rota_apply_daily_rest(p);
 	p->employees[0].skills = ROTA_SKILL_NURSE | ROTA_SKILL_HEALTH;
 	p->employees[1].skills = ROTA_SKILL_HEALTH | ROTA_SKILL_SAMI;
@@ -431,6 +432,85 @@ static void test_day_minutes(void **state)
 	expect_none(p, ros(p, "D.L.D.."));
 }
 
+/* The solver's own check (rota_eval.c, written apart from the
+ * checker) agrees on employee 0 of r: it finds a breach when bad. */
+static void solver_agrees(const rota_problem *p, const rota_roster *r, int bad)
+{
+	rs_state st;
+	assert_int_equal(rs_init(&st, p), 0);
+	assert_int_equal(rs_emp_breaches(&st, 0, r->assign) > 0, bad);
+	rs_free(&st);
+}
+
+/* expect_one or expect_none, with the solver's check agreeing. */
+static void sunday_case(int days, int rule, const char *row, int day,
+			int value, int limit)
+{
+	rota_problem *p = mk(days, "DEN", 1);
+	p->law.sunday_rule = rule;
+	rota_roster *r = ros(p, row);
+	solver_agrees(p, r, day >= 0);
+	if (day >= 0)
+		expect_one(p, r, ROTA_V_SUNDAY, 0, day, value, limit);
+	else
+		expect_none(p, r);
+}
+
+static void test_sunday_next_off(void **state)
+{
+	(void)state;
+	const int rule = ROTA_SUNDAY_NEXT_OFF;
+	/* Sundays 6 and 13 both worked: the second is the breach. */
+	sunday_case(21, rule, "......D......D.......", 13, 2, 1);
+	/* Saturday evening (15:00-23:00) reaches past 18:00: Sunday work
+	 * (§ 10-10); so does Saturday's night shift. */
+	sunday_case(21, rule, "......D.....E........", 13, 2, 1);
+	sunday_case(21, rule, "......D.....N........", 13, 2, 1);
+	/* A Saturday day shift ends 15:00; Sunday's night starts 23:00,
+	 * past Sunday 22:00: neither is Sunday work. */
+	sunday_case(21, rule, "......D.....D........", -1, 0, 0);
+	sunday_case(21, rule, "......D......N.......", -1, 0, 0);
+	/* Every other Sunday is the rule kept. */
+	sunday_case(21, rule, "......D.............D", -1, 0, 0);
+}
+
+static void test_sunday_average(void **state)
+{
+	(void)state;
+	const int rule = ROTA_SUNDAY_AVERAGE;
+	/* Four Sundays: at most two worked, in a row or not. */
+	sunday_case(28, rule, "......D......D..............", -1, 0, 0);
+	sunday_case(28, rule, "......D......D......D.......", 20, 3, 2);
+	/* Five Sundays: half rounded up is three. */
+	sunday_case(35, rule, "......D......D......D..............", -1, 0,
+		    0);
+}
+
+static void test_night_average(void **state)
+{
+	(void)state;
+	/* 14 days less 2 weekly rest days at 8 h: 5,760 minutes. Ten
+	 * 10-hour nights are 6,000. */
+	rota_problem *p = mk(14, "ND", 1);
+	p->law.night_avg_minutes = 480;
+	rota_roster *r = ros(p, "NNNNN..NNNNN..");
+	solver_agrees(p, r, 1);
+	expect_one(p, r, ROTA_V_NIGHT_AVERAGE, 0, 0, 6000, 5760);
+	/* Nine nights are within it. */
+	p = mk(14, "ND", 1);
+	p->law.night_avg_minutes = 480;
+	r = ros(p, "NNNNN..NNNN...");
+	solver_agrees(p, r, 0);
+	expect_none(p, r);
+	/* Over the figure, but not mostly on nights (5 of 11): the rule is
+	 * not theirs. */
+	p = mk(14, "ND", 1);
+	p->law.night_avg_minutes = 480;
+	r = ros(p, "NNNNNDDDDDD...");
+	solver_agrees(p, r, 0);
+	expect_none(p, r);
+}
+
 static void test_week_minutes(void **state)
 {
 	(void)state;
@@ -462,7 +542,7 @@ static void test_all_kinds_counted(void **state)
 {
 	(void)state;
 	rota_problem *p = mk(14, "DEL", 2);
-	p->law = (rota_law){660, 2100, 750, 2000};
+	p->law = (rota_law){660, 2100, 750, 2000, 0, 0};
 	p->shifts[1].forbidden_next[1] = 1;
 	rota_employee *a = &p->employees[0];
 	a->day_off[0] = 1;
@@ -722,7 +802,8 @@ static void test_violation_names(void **state)
 		"max_minutes",    "min_minutes",     "max_consecutive",
 		"min_consecutive", "min_days_off",   "max_weekends",
 		"daily_rest",     "weekly_rest",     "day_minutes",
-		"week_minutes",   "bad_shift",
+		"week_minutes",   "sunday",          "night_average",
+		"bad_shift",
 	};
 	for (int k = 0; k < ROTA_V_COUNT; k++)
 		assert_string_equal(rota_violation_name(k), want[k]);
@@ -750,6 +831,9 @@ int main(void)
 		cmocka_unit_test(test_weekly_rest),
 		cmocka_unit_test(test_day_minutes),
 		cmocka_unit_test(test_week_minutes),
+		cmocka_unit_test(test_sunday_next_off),
+		cmocka_unit_test(test_sunday_average),
+		cmocka_unit_test(test_night_average),
 		cmocka_unit_test(test_rules_independent),
 		cmocka_unit_test(test_all_kinds_counted),
 		cmocka_unit_test(test_runs_touching_edges),
