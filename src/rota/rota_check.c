@@ -142,9 +142,9 @@ static ov_status check_sunday_night(const rota_problem *p, int e,
 		int most = (n_sun + 1) / 2, worked = 0, prev = 0, over_at = -1;
 		for (int sun = 6; sun < nd; sun += 7) {
 			int w = works_sunday(p, work, sun);
-			/* day = the second Sunday of the two in a row. */
+			/* day = the first Sunday of the two in a row. */
 			if (p->law.sunday_rule == ROTA_SUNDAY_NEXT_OFF && w && prev)
-				ADD(rep, ROTA_V_SUNDAY, e, sun, 2, 1);
+				ADD(rep, ROTA_V_SUNDAY, e, sun - 7, 2, 1);
 			worked += w;
 			if (worked > most && over_at < 0)
 				over_at = sun;

@@ -21,6 +21,9 @@ static void shift_of(char c, int *start, int *length, rota_category *cat)
 	case 'N': *start = 1380, *length = 600, *cat = ROTA_CAT_NIGHT; return;
 	case 'L': *start = 420, *length = 780, *cat = ROTA_CAT_LONG; return;
 	case 'X': *start = -1, *length = 480, *cat = ROTA_CAT_OTHER; return;
+	case 'S': *start = 600, *length = 480, *cat = ROTA_CAT_DAY; return;
+	case 'K': *start = 1320, *length = 480, *cat = ROTA_CAT_NIGHT; return;
+	case 'H': *start = 420, *length = 360, *cat = ROTA_CAT_DAY; return;
 	}
 	fail_msg("unknown shift letter %c", c);
 }
@@ -446,7 +449,7 @@ static void solver_agrees(const rota_problem *p, const rota_roster *r, int bad)
 static void sunday_case(int days, int rule, const char *row, int day,
 			int value, int limit)
 {
-	rota_problem *p = mk(days, "DEN", 1);
+	rota_problem *p = mk(days, "DENSKX", 1);
 	p->law.sunday_rule = rule;
 	rota_roster *r = ros(p, row);
 	solver_agrees(p, r, day >= 0);
@@ -460,12 +463,19 @@ static void test_sunday_next_off(void **state)
 {
 	(void)state;
 	const int rule = ROTA_SUNDAY_NEXT_OFF;
-	/* Sundays 6 and 13 both worked: the second is the breach. */
-	sunday_case(21, rule, "......D......D.......", 13, 2, 1);
+	/* Sundays 6 and 13 both worked: day = the first of the two. */
+	sunday_case(21, rule, "......D......D.......", 6, 2, 1);
 	/* Saturday evening (15:00-23:00) reaches past 18:00: Sunday work
 	 * (§ 10-10); so does Saturday's night shift. */
-	sunday_case(21, rule, "......D.....E........", 13, 2, 1);
-	sunday_case(21, rule, "......D.....N........", 13, 2, 1);
+	sunday_case(21, rule, "......D.....E........", 6, 2, 1);
+	sunday_case(21, rule, "......D.....N........", 6, 2, 1);
+	/* Saturday 10:00-18:00 ends as Sunday work would begin: not it;
+	 * Sunday from 22:00 begins as it ends: not it either. */
+	sunday_case(21, rule, "......D.....S........", -1, 0, 0);
+	sunday_case(21, rule, "......D......K.......", -1, 0, 0);
+	/* No clock time: a Sunday shift counts, a Saturday one does not. */
+	sunday_case(21, rule, "......D......X.......", 6, 2, 1);
+	sunday_case(21, rule, "......D.....X........", -1, 0, 0);
 	/* A Saturday day shift ends 15:00; Sunday's night starts 23:00,
 	 * past Sunday 22:00: neither is Sunday work. */
 	sunday_case(21, rule, "......D.....D........", -1, 0, 0);
@@ -481,6 +491,8 @@ static void test_sunday_average(void **state)
 	/* Four Sundays: at most two worked, in a row or not. */
 	sunday_case(28, rule, "......D......D..............", -1, 0, 0);
 	sunday_case(28, rule, "......D......D......D.......", 20, 3, 2);
+	/* 20 days hold two Sundays (6, 13): at most one. */
+	sunday_case(20, rule, "......D......D......", 13, 2, 1);
 	/* Five Sundays: half rounded up is three. */
 	sunday_case(35, rule, "......D......D......D..............", -1, 0,
 		    0);
@@ -500,6 +512,20 @@ static void test_night_average(void **state)
 	p = mk(14, "ND", 1);
 	p->law.night_avg_minutes = 480;
 	r = ros(p, "NNNNN..NNNN...");
+	solver_agrees(p, r, 0);
+	expect_none(p, r);
+	/* Exactly the figure is allowed: nine nights and one day shift
+	 * (5,400 + 360) in 9 nights of 10 shifts. */
+	p = mk(14, "NH", 1);
+	p->law.night_avg_minutes = 480;
+	r = ros(p, "NNNNN..NNNNH..");
+	solver_agrees(p, r, 0);
+	expect_none(p, r);
+	/* Half the shifts on nights is not mostly: 6 N and 6 D, 6,480
+	 * minutes, over the figure but not their rule. */
+	p = mk(14, "ND", 1);
+	p->law.night_avg_minutes = 480;
+	r = ros(p, "NNNNNNDDDDDD..");
 	solver_agrees(p, r, 0);
 	expect_none(p, r);
 	/* Over the figure, but not mostly on nights (5 of 11): the rule is

@@ -94,6 +94,8 @@ static void test_demo_nursing_home(void **state)
 	assert_int_equal(p->law.min_weekly_rest, 2100);
 	assert_int_equal(p->law.max_day_minutes, 750);
 	assert_int_equal(p->law.max_week_minutes, 3240);
+	assert_int_equal(p->law.sunday_rule, ROTA_SUNDAY_AVERAGE);
+	assert_int_equal(p->law.night_avg_minutes, 480);
 
 	/* everyone in a post but the leader, once each */
 	int64_t staff = sql_int(d,
