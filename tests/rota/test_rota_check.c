@@ -445,18 +445,28 @@ static void solver_agrees(const rota_problem *p, const rota_roster *r, int bad)
 	rs_free(&st);
 }
 
-/* expect_one or expect_none, with the solver's check agreeing. */
-static void sunday_case(int days, int rule, const char *row, int day,
-			int value, int limit)
+/* One employee on `days` days with shift letters `shifts` under `law`:
+ * expect_one of `kind` (day >= 0) or expect_none, with the solver's
+ * check agreeing. */
+static void law_case(int days, const char *shifts, rota_law law,
+		     const char *row, rota_violation_kind kind, int day,
+		     int value, int limit)
 {
-	rota_problem *p = mk(days, "DENSKX", 1);
-	p->law.sunday_rule = rule;
+	rota_problem *p = mk(days, shifts, 1);
+	p->law = law;
 	rota_roster *r = ros(p, row);
 	solver_agrees(p, r, day >= 0);
 	if (day >= 0)
-		expect_one(p, r, ROTA_V_SUNDAY, 0, day, value, limit);
+		expect_one(p, r, kind, 0, day, value, limit);
 	else
 		expect_none(p, r);
+}
+
+static void sunday_case(int days, int rule, const char *row, int day,
+			int value, int limit)
+{
+	law_case(days, "DENSKX", (rota_law){.sunday_rule = rule}, row,
+		 ROTA_V_SUNDAY, day, value, limit);
 }
 
 static void test_sunday_next_off(void **state)
@@ -503,38 +513,20 @@ static void test_night_average(void **state)
 	(void)state;
 	/* 14 days less 2 weekly rest days at 8 h: 5,760 minutes. Ten
 	 * 10-hour nights are 6,000. */
-	rota_problem *p = mk(14, "ND", 1);
-	p->law.night_avg_minutes = 480;
-	rota_roster *r = ros(p, "NNNNN..NNNNN..");
-	solver_agrees(p, r, 1);
-	expect_one(p, r, ROTA_V_NIGHT_AVERAGE, 0, 0, 6000, 5760);
+	const rota_law law = {.night_avg_minutes = 480};
+	const rota_violation_kind k = ROTA_V_NIGHT_AVERAGE;
+	law_case(14, "ND", law, "NNNNN..NNNNN..", k, 0, 6000, 5760);
 	/* Nine nights are within it. */
-	p = mk(14, "ND", 1);
-	p->law.night_avg_minutes = 480;
-	r = ros(p, "NNNNN..NNNN...");
-	solver_agrees(p, r, 0);
-	expect_none(p, r);
+	law_case(14, "ND", law, "NNNNN..NNNN...", k, -1, 0, 0);
 	/* Exactly the figure is allowed: nine nights and one day shift
 	 * (5,400 + 360) in 9 nights of 10 shifts. */
-	p = mk(14, "NH", 1);
-	p->law.night_avg_minutes = 480;
-	r = ros(p, "NNNNN..NNNNH..");
-	solver_agrees(p, r, 0);
-	expect_none(p, r);
+	law_case(14, "NH", law, "NNNNN..NNNNH..", k, -1, 0, 0);
 	/* Half the shifts on nights is not mostly: 6 N and 6 D, 6,480
 	 * minutes, over the figure but not their rule. */
-	p = mk(14, "ND", 1);
-	p->law.night_avg_minutes = 480;
-	r = ros(p, "NNNNNNDDDDDD..");
-	solver_agrees(p, r, 0);
-	expect_none(p, r);
+	law_case(14, "ND", law, "NNNNNNDDDDDD..", k, -1, 0, 0);
 	/* Over the figure, but not mostly on nights (5 of 11): the rule is
 	 * not theirs. */
-	p = mk(14, "ND", 1);
-	p->law.night_avg_minutes = 480;
-	r = ros(p, "NNNNNDDDDDD...");
-	solver_agrees(p, r, 0);
-	expect_none(p, r);
+	law_case(14, "ND", law, "NNNNNDDDDDD...", k, -1, 0, 0);
 }
 
 static void test_week_minutes(void **state)
