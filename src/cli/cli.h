@@ -137,6 +137,7 @@ int cmd_org_employees(cli_ctx *ctx, int argc, char **argv);
 int cmd_programme_show(cli_ctx *ctx, int argc, char **argv);
 int cmd_economy_summary(cli_ctx *ctx, int argc, char **argv);
 int cmd_rota_solve_file(cli_ctx *ctx, int argc, char **argv);
+int cmd_routes_solve_file(cli_ctx *ctx, int argc, char **argv);
 int cmd_rota_plan(cli_ctx *ctx, int argc, char **argv);
 int cmd_rota_heltid(cli_ctx *ctx, int argc, char **argv);
 int cmd_rota_export(cli_ctx *ctx, int argc, char **argv);

@@ -179,5 +179,19 @@ const cli_command cli_commands[] = {
 	    "files are only replaced with --force; a failed export leaves no "
 	    "half-written file."),
 	 cmd_rota_export},
+	{"routes", "solve-file",
+	 "INSTANCE [--seconds S] [--seed N] [--rounding dimacs|none] "
+	 "[--objective distance|vehicles] [--quiet]",
+	 N_("Solve a vehicle-routing benchmark file"),
+	 N_("Reads a routing instance with time windows (VRPLIB .vrp or "
+	    "Solomon's text layout), searches for S seconds (default 10) and "
+	    "prints the vehicles, the distance, every broken rule and the "
+	    "routes in customer numbers. --rounding dimacs truncates each "
+	    "arc to one decimal, none keeps it exact; --objective distance "
+	    "minimises distance alone, vehicles fewer vehicles first. The "
+	    "defaults are dimacs and distance for .vrp files, none and "
+	    "vehicles for Solomon's layout. --json prints one object with "
+	    "the routes. Progress goes to stderr unless --quiet."),
+	 cmd_routes_solve_file},
 	{NULL, NULL, NULL, NULL, NULL, NULL},
 };

@@ -1,0 +1,148 @@
+/*
+ * routes.h - the routing engine's whole public contract: a problem (a
+ * depot, visits with a time window, a service time and a demand, a fleet,
+ * a travel-time matrix) in, routes out; an independent checker; readers
+ * for the Solomon benchmark in VRPLIB and in Solomon's own text layout.
+ * Pure C over src/base only: no database, no I/O but the readers'.
+ *
+ * Times and distances are doubles in the instance's own unit (minutes
+ * for home care); travel time equals the matrix entry. A visit's window
+ * bounds the start of its service; arriving early means waiting.
+ */
+#ifndef ROUTES_H
+#define ROUTES_H
+
+#include <stdint.h>
+
+#include "base/ov_err.h"
+
+/* How arc lengths are rounded when the matrix is built from coordinates:
+ * DIMACS truncates each to one decimal (the Solomon best-known rows in
+ * ../shared/bench/vrptw/bks.csv); NONE keeps them unrounded. */
+typedef enum { ROUTES_ROUND_DIMACS, ROUTES_ROUND_NONE } routes_rounding;
+
+/* What is minimised: total distance alone, or fewer vehicles first and
+ * then distance (the classic literature tables). */
+typedef enum { ROUTES_MIN_DISTANCE, ROUTES_MIN_VEHICLES } routes_objective;
+
+typedef struct {
+	char *id;      /* as the user knows it: Solomon's customer number */
+	double x, y;   /* coordinates */
+	int demand;    /* load it takes from the vehicle */
+	double ready;  /* earliest start of service */
+	double due;    /* latest start of service */
+	double service; /* duration of the visit */
+} routes_visit;
+
+typedef struct {
+	char *name;
+	/* Node 0 is the depot; nodes 1..n_visits are the visits, in input
+	 * order. The depot's ready/due are the horizon: leave at or after
+	 * ready, be back by due. */
+	int n_visits;
+	routes_visit *nodes; /* n_visits + 1 */
+	int n_vehicles;      /* fleet size: at most this many routes */
+	int capacity;        /* per vehicle */
+	routes_rounding rounding;
+	routes_objective objective;
+	/* (n_visits + 1)^2 travel times, row-major; routes_problem_matrix
+	 * fills it from the coordinates. */
+	double *travel;
+} routes_problem;
+
+/* A solution: each route lists visit node numbers (1..n_visits) in
+ * order, the depot left out. Visits in no route are unserved. */
+typedef struct {
+	int n_routes;
+	int *route_start; /* n_routes + 1 offsets into seq */
+	int *seq;
+} routes_plan;
+
+typedef enum {
+	ROUTES_V_TWICE,    /* a visit appears more than once */
+	ROUTES_V_UNKNOWN,  /* a node number outside 1..n_visits */
+	ROUTES_V_LATE,     /* service starts after the window closes */
+	ROUTES_V_OVERLOAD, /* a route's demand exceeds the capacity */
+	ROUTES_V_RETURN,   /* back at the depot after its horizon */
+	ROUTES_V_FLEET,    /* more routes than vehicles */
+	ROUTES_V_N
+} routes_violation_kind;
+
+typedef struct {
+	routes_violation_kind kind;
+	int route; /* 0-based, -1 if none */
+	int node;  /* the visit, or 0 for the depot */
+	double value, limit;
+} routes_violation;
+
+#define ROUTES_MAX_LISTED 32
+
+/* The checker's verdict, recomputed from the problem alone. */
+typedef struct {
+	int vehicles;    /* non-empty routes */
+	double distance; /* sum of travel over every route */
+	int unserved;    /* visits in no route */
+	int n_violations;
+	int n_listed; /* at most ROUTES_MAX_LISTED */
+	routes_violation violations[ROUTES_MAX_LISTED];
+} routes_report;
+
+typedef struct {
+	double seconds; /* time limit, > 0 */
+	uint64_t seed;
+	/* Stop after this many iterations (0: none); with it one seed gives
+	 * one plan whatever the machine. */
+	long max_iterations;
+	/* Called about once a second with the best so far (may be NULL). */
+	void (*progress)(void *ctx, double seconds, int vehicles,
+			 double distance, int unserved);
+	void *progress_ctx;
+} routes_solve_opts;
+
+typedef struct {
+	double seconds;
+	long iterations;
+	int vehicles;
+	double distance;
+	int unserved;
+} routes_solve_info;
+
+/* Life cycle. routes_problem_new gives an empty problem with n_visits
+ * visits (and the depot) zeroed; free with routes_problem_free. */
+routes_problem *routes_problem_new(int n_visits);
+void routes_problem_free(routes_problem *p);
+/* Builds p->travel from the coordinates under p->rounding. */
+ov_status routes_problem_matrix(routes_problem *p, ov_err *err);
+/* Checks what the solver relies on (windows, demands, capacity, matrix);
+ * names the first bad node. */
+ov_status routes_problem_validate(const routes_problem *p, ov_err *err);
+
+/*
+ * Reads an instance: VRPLIB CVRPTW (.vrp, a `NAME :` header and
+ * sections) or Solomon's text layout (a name line, then VEHICLE and
+ * CUSTOMER blocks), told apart by their content. Fills the matrix with
+ * the default convention of the layout (DIMACS + distance for VRPLIB,
+ * unrounded + vehicles for Solomon's text) unless the caller changes
+ * p->rounding and calls routes_problem_matrix again. Every error names
+ * the file, the line and the field.
+ */
+ov_status routes_read(const char *path, routes_problem **out, ov_err *err);
+
+void routes_plan_free(routes_plan *r);
+
+/* The plan's distance of route i, straight from the matrix. */
+double routes_route_distance(const routes_problem *p, const routes_plan *r,
+			     int i);
+
+/* The referee, written apart from the solver: every hard rule, the
+ * distance and the vehicles. Fails only on allocation. */
+ov_status routes_check(const routes_problem *p, const routes_plan *r,
+		       routes_report *rep, ov_err *err);
+const char *routes_violation_name(routes_violation_kind k);
+
+/* Solves p; *out is owned by the caller. */
+ov_status routes_solve(const routes_problem *p, const routes_solve_opts *opts,
+		       routes_plan **out, routes_solve_info *info,
+		       ov_err *err);
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * routes_check.c - the referee: walks every route from the problem's
+ * data alone (not the solver's bookkeeping) and lists every broken hard
+ * rule, the distance, the vehicles used and the visits left unserved.
+ * The tests run it on every plan the solver returns.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/ov_i18n.h"
+#include "routes/routes.h"
+
+/* Times are sums of doubles; a start this much past a window's close is
+ * rounding, not lateness. */
+#define EPS 1e-6
+
+static const char *const names[ROUTES_V_N] = {
+	"twice", "unknown_node", "late", "overload", "late_return", "fleet"};
+
+const char *routes_violation_name(routes_violation_kind k)
+{
+	return k < ROUTES_V_N ? names[k] : "?";
+}
+
+static void add(routes_report *rep, routes_violation_kind k, int route,
+		int node, double value, double limit)
+{
+	if (rep->n_listed < ROUTES_MAX_LISTED)
+		rep->violations[rep->n_listed++] = (routes_violation){
+			.kind = k, .route = route, .node = node,
+			.value = value, .limit = limit};
+	rep->n_violations++;
+}
+
+ov_status routes_check(const routes_problem *p, const routes_plan *r,
+		       routes_report *rep, ov_err *err)
+{
+	memset(rep, 0, sizeof *rep);
+	size_t n = (size_t)p->n_visits + 1;
+	unsigned char *seen = calloc(n, 1);
+	if (!seen)
+		return OV_FAIL(err, OV_E_NOMEM, "", "%s", _("out of memory"));
+	const routes_visit *depot = &p->nodes[0];
+	for (int i = 0; i < r->n_routes; i++) {
+		int a = r->route_start[i], b = r->route_start[i + 1];
+		if (a == b)
+			continue;
+		rep->vehicles++;
+		double t = depot->ready;
+		long load = 0;
+		size_t prev = 0;
+		for (int k = a; k < b; k++) {
+			int v = r->seq[k];
+			if (v < 1 || v > p->n_visits) {
+				add(rep, ROUTES_V_UNKNOWN, i, v, v, p->n_visits);
+				continue;
+			}
+			if (seen[v]++)
+				add(rep, ROUTES_V_TWICE, i, v, seen[v], 1);
+			const routes_visit *x = &p->nodes[v];
+			double leg = p->travel[prev * n + (size_t)v];
+			rep->distance += leg;
+			t += leg;
+			if (t < x->ready)
+				t = x->ready;
+			if (t > x->due + EPS)
+				add(rep, ROUTES_V_LATE, i, v, t, x->due);
+			t += x->service;
+			load += x->demand;
+			prev = (size_t)v;
+		}
+		double back = p->travel[prev * n];
+		rep->distance += back;
+		t += back;
+		if (t > depot->due + EPS)
+			add(rep, ROUTES_V_RETURN, i, 0, t, depot->due);
+		if (load > p->capacity)
+			add(rep, ROUTES_V_OVERLOAD, i, 0, (double)load,
+			    p->capacity);
+	}
+	if (rep->vehicles > p->n_vehicles)
+		add(rep, ROUTES_V_FLEET, -1, 0, rep->vehicles, p->n_vehicles);
+	for (size_t v = 1; v < n; v++)
+		rep->unserved += !seen[v];
+	free(seen);
+	return OV_OK;
+}

@@ -1,0 +1,129 @@
+/*
+ * routes_problem.c - the problem's life cycle, the travel-time matrix
+ * built from coordinates, and validation of what the solver relies on.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/ov_i18n.h"
+#include "routes/routes.h"
+
+routes_problem *routes_problem_new(int n_visits)
+{
+	if (n_visits < 0)
+		return NULL;
+	routes_problem *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->n_visits = n_visits;
+	p->nodes = calloc((size_t)n_visits + 1, sizeof *p->nodes);
+	if (!p->nodes) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void routes_problem_free(routes_problem *p)
+{
+	if (!p)
+		return;
+	for (int i = 0; i <= p->n_visits; i++)
+		free(p->nodes[i].id);
+	free(p->nodes);
+	free(p->travel);
+	free(p->name);
+	free(p);
+}
+
+/*
+ * One arc. DIMACS truncates the length to one decimal: sqrt(100 * q)
+ * is the length in tenths, and the small epsilon keeps a square root
+ * that should be whole (13.0 computed as 12.9999999) from losing a
+ * tenth.
+ */
+static double arc(const routes_visit *a, const routes_visit *b,
+		  routes_rounding r)
+{
+	double dx = a->x - b->x, dy = a->y - b->y, q = dx * dx + dy * dy;
+	if (r == ROUTES_ROUND_DIMACS)
+		return floor(sqrt(100.0 * q) + 1e-9) / 10.0;
+	return sqrt(q);
+}
+
+ov_status routes_problem_matrix(routes_problem *p, ov_err *err)
+{
+	size_t n = (size_t)p->n_visits + 1;
+	double *t = malloc(n * n * sizeof *t);
+	if (!t)
+		return OV_FAIL(err, OV_E_NOMEM, "", "%s", _("out of memory"));
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++)
+			t[i * n + j] = i == j ? 0.0
+					      : arc(&p->nodes[i], &p->nodes[j],
+						    p->rounding);
+	free(p->travel);
+	p->travel = t;
+	return OV_OK;
+}
+
+ov_status routes_problem_validate(const routes_problem *p, ov_err *err)
+{
+	if (!p->travel)
+		return OV_FAIL(err, OV_E_INPUT, "", "%s",
+			       _("the problem has no travel times"));
+	if (p->n_vehicles < 1)
+		return OV_FAIL(err, OV_E_INPUT, "vehicles", "%s",
+			       _("the fleet must have at least one vehicle"));
+	if (p->capacity < 0)
+		return OV_FAIL(err, OV_E_INPUT, "capacity", "%s",
+			       _("the capacity must not be negative"));
+	for (int i = 0; i <= p->n_visits; i++) {
+		const routes_visit *v = &p->nodes[i];
+		const char *id = v->id ? v->id : "?";
+		if (!(v->ready <= v->due) || !isfinite(v->ready) ||
+		    !isfinite(v->due))
+			return OV_FAIL(err, OV_E_INPUT, id,
+				       _("node %s: its time window closes "
+					 "before it opens"),
+				       id);
+		if (!(v->service >= 0) || v->demand < 0)
+			return OV_FAIL(err, OV_E_INPUT, id,
+				       _("node %s: service time and demand "
+					 "must not be negative"),
+				       id);
+	}
+	size_t n = (size_t)p->n_visits + 1;
+	for (size_t i = 0; i < n * n; i++)
+		if (!(p->travel[i] >= 0) || !isfinite(p->travel[i]))
+			return OV_FAIL(err, OV_E_INPUT, "", "%s",
+				       _("a travel time is negative or not a "
+					 "number"));
+	return OV_OK;
+}
+
+void routes_plan_free(routes_plan *r)
+{
+	if (!r)
+		return;
+	free(r->route_start);
+	free(r->seq);
+	free(r);
+}
+
+double routes_route_distance(const routes_problem *p, const routes_plan *r,
+			     int i)
+{
+	size_t n = (size_t)p->n_visits + 1;
+	double d = 0;
+	int prev = 0;
+	for (int k = r->route_start[i]; k < r->route_start[i + 1]; k++) {
+		int v = r->seq[k];
+		if (v < 1 || v > p->n_visits)
+			continue;
+		d += p->travel[(size_t)prev * n + (size_t)v];
+		prev = v;
+	}
+	return d + p->travel[(size_t)prev * n];
+}

@@ -1,0 +1,571 @@
+/*
+ * routes_solve.c - the search: ruin and recreate after Christiaens and
+ * Vanden Berghe's SISR ("Slack Induction by String Removals", Transp.
+ * Sci. 2020), under simulated annealing. Each step removes a few strings
+ * of consecutive visits from routes near a random visit, then puts the
+ * removed visits back one by one at their cheapest feasible place, now
+ * and then skipping a place ("blinks") so that the second best gets its
+ * turn. The recreate order varies (random, largest demand, farthest
+ * from or nearest to the depot).
+ *
+ * A place is checked in constant time: each route keeps the earliest
+ * start of service at every visit (forward) and the latest start that
+ * keeps the rest of the route on time (backward), so a visit fits
+ * between two others when it starts in its window and the next one
+ * still starts by its latest.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/ov_i18n.h"
+#include "base/ov_rng.h"
+#include "routes/routes.h"
+
+/* SISR's parameters, as the paper gives them: removed visits on average,
+ * longest string, chance of skipping a place. */
+#define AVG_REMOVED 10.0
+#define MAX_STRING 10.0
+#define BLINK_PERMILLE 10
+/* Annealing temperatures at the start and the end (distance units). */
+#define T_START 10.0
+#define T_END 0.1
+/* Slack under which a time counts as on time (sums of doubles). */
+#define EPS 1e-7
+
+typedef struct {
+	int V, N;      /* vehicles; nodes with the depot (visits + 1) */
+	int *len;      /* V: visits on each route */
+	int *seq;      /* V x (N + 1): 0, visits, 0 */
+	double *start; /* V x (N + 1): earliest start of service */
+	double *late;  /* V x (N + 1): latest start that keeps the rest */
+	int *load;     /* V */
+	double *dist;  /* V */
+	int *route;    /* N: each visit's route, -1 if unserved */
+	int n_out;     /* unserved visits */
+} sol;
+
+typedef struct {
+	const routes_problem *p;
+	const routes_solve_opts *opts;
+	ov_rng rng;
+	struct timespec t0;
+	int N, V;
+	double *ready, *due, *svc; /* per node */
+	int *dem;
+	double vcost; /* cost of a used vehicle (vehicles-first objective) */
+	int *adj;     /* N x N: visits by distance from each (itself first) */
+	sol cur, work, best;
+	double cur_cost, best_cost;
+	unsigned char *touched; /* V: routes the step changed */
+	unsigned char *gone;    /* N: removed this step */
+	int *removed;
+	int n_removed;
+	double *key; /* N: sort keys for the recreate order */
+} search;
+
+static double elapsed(const search *s)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - s->t0.tv_sec) +
+	       (double)(t.tv_nsec - s->t0.tv_nsec) / 1e9;
+}
+
+static double tt(const search *s, int a, int b)
+{
+	return s->p->travel[(size_t)a * (size_t)s->N + (size_t)b];
+}
+
+static int sol_alloc(sol *x, int V, int N)
+{
+	size_t cells = (size_t)V * (size_t)(N + 1);
+	x->V = V;
+	x->N = N;
+	x->len = calloc((size_t)V, sizeof *x->len);
+	x->seq = calloc(cells, sizeof *x->seq);
+	x->start = calloc(cells, sizeof *x->start);
+	x->late = calloc(cells, sizeof *x->late);
+	x->load = calloc((size_t)V, sizeof *x->load);
+	x->dist = calloc((size_t)V, sizeof *x->dist);
+	x->route = malloc((size_t)N * sizeof *x->route);
+	if (!x->len || !x->seq || !x->start || !x->late || !x->load ||
+	    !x->dist || !x->route)
+		return -1;
+	for (int i = 0; i < N; i++)
+		x->route[i] = -1;
+	x->n_out = N - 1;
+	return 0;
+}
+
+static void sol_free(sol *x)
+{
+	free(x->len);
+	free(x->seq);
+	free(x->start);
+	free(x->late);
+	free(x->load);
+	free(x->dist);
+	free(x->route);
+}
+
+/* Copies route r (and who is on it) from a to b. */
+static void copy_route(sol *b, const sol *a, int r)
+{
+	size_t off = (size_t)r * (size_t)(a->N + 1), n = (size_t)a->len[r] + 2;
+	/* Visits that were on r in b and are elsewhere in a keep a's
+	 * route: the caller copies every touched route and the route map. */
+	memcpy(b->seq + off, a->seq + off, n * sizeof *a->seq);
+	memcpy(b->start + off, a->start + off, n * sizeof *a->start);
+	memcpy(b->late + off, a->late + off, n * sizeof *a->late);
+	b->len[r] = a->len[r];
+	b->load[r] = a->load[r];
+	b->dist[r] = a->dist[r];
+}
+
+static void copy_touched(search *s, sol *b, const sol *a)
+{
+	for (int r = 0; r < s->V; r++)
+		if (s->touched[r])
+			copy_route(b, a, r);
+	memcpy(b->route, a->route, (size_t)s->N * sizeof *a->route);
+	b->n_out = a->n_out;
+}
+
+static void copy_all(search *s, sol *b, const sol *a)
+{
+	for (int r = 0; r < s->V; r++)
+		copy_route(b, a, r);
+	memcpy(b->route, a->route, (size_t)s->N * sizeof *a->route);
+	b->n_out = a->n_out;
+}
+
+/* Recomputes route r's times, load and distance from its sequence. */
+static void refresh(search *s, sol *x, int r)
+{
+	size_t off = (size_t)r * (size_t)(s->N + 1);
+	int *q = x->seq + off, n = x->len[r];
+	double *st = x->start + off, *lt = x->late + off;
+	q[0] = 0;
+	q[n + 1] = 0;
+	st[0] = s->ready[0];
+	double d = 0;
+	int load = 0;
+	for (int i = 1; i <= n + 1; i++) {
+		double leg = tt(s, q[i - 1], q[i]);
+		d += leg;
+		double a = st[i - 1] + s->svc[q[i - 1]] + leg;
+		st[i] = a > s->ready[q[i]] ? a : s->ready[q[i]];
+		load += s->dem[q[i]];
+	}
+	lt[n + 1] = s->due[0];
+	for (int i = n; i >= 0; i--) {
+		double l = lt[i + 1] - tt(s, q[i], q[i + 1]) - s->svc[q[i]];
+		lt[i] = l < s->due[q[i]] ? l : s->due[q[i]];
+	}
+	x->load[r] = load;
+	x->dist[r] = d;
+}
+
+static double cost_of(const search *s, const sol *x)
+{
+	double c = 0;
+	for (int r = 0; r < s->V; r++)
+		if (x->len[r] > 0)
+			c += x->dist[r] + s->vcost;
+	/* An unserved visit outweighs any distance and any fleet. */
+	return c + (double)x->n_out * (1e3 * s->vcost + 1e7);
+}
+
+/* Takes the visits marked in s->gone out of route r. */
+static void compact(search *s, sol *x, int r)
+{
+	int *q = x->seq + (size_t)r * (size_t)(s->N + 1), n = 0;
+	for (int i = 1; i <= x->len[r]; i++)
+		if (!s->gone[q[i]])
+			q[++n] = q[i];
+	x->len[r] = n;
+	refresh(s, x, r);
+}
+
+static void take(search *s, sol *x, int v)
+{
+	s->gone[v] = 1;
+	s->removed[s->n_removed++] = v;
+	s->touched[x->route[v]] = 1;
+	x->route[v] = -1;
+	x->n_out++;
+}
+
+/* Removes a string of l visits holding position at (1-based) on route r,
+ * or with keep > 0 a string of l + keep of which keep stay, in the
+ * middle (SISR's split string). */
+static void remove_string(search *s, sol *x, int r, int at, int l, int keep)
+{
+	int n = x->len[r], span = l + keep;
+	if (span > n) {
+		span = n;
+		keep = 0;
+		l = n;
+	}
+	int lo = at - span + 1 < 1 ? 1 : at - span + 1;
+	int hi = at > n - span + 1 ? n - span + 1 : at;
+	int first = (int)ov_rng_range(&s->rng, lo, hi);
+	int kept_from = keep > 0 ? first + (int)ov_rng_range(&s->rng, 0, l) : -1;
+	const int *q = x->seq + (size_t)r * (size_t)(s->N + 1);
+	for (int i = first; i < first + span; i++)
+		if (!(keep > 0 && i >= kept_from && i < kept_from + keep))
+			take(s, x, q[i]);
+}
+
+static void ruin(search *s, sol *x)
+{
+	int used = 0, total = 0;
+	for (int r = 0; r < s->V; r++)
+		if (x->len[r] > 0) {
+			used++;
+			total += x->len[r];
+		}
+	if (used == 0)
+		return;
+	double ls_max = MAX_STRING < (double)total / used ? MAX_STRING
+							   : (double)total / used;
+	double ks_max = 4.0 * AVG_REMOVED / (1.0 + ls_max) - 1.0;
+	int ks = (int)floor(ov_rng_unit(&s->rng) * ks_max) + 1;
+	int seed_v;
+	do
+		seed_v = (int)ov_rng_range(&s->rng, 1, s->N - 1);
+	while (x->route[seed_v] < 0);
+	const int *near = s->adj + (size_t)seed_v * (size_t)s->N;
+	int ruined = 0;
+	for (int k = 0; k < s->N - 1 && ruined < ks; k++) {
+		int v = near[k], r = x->route[v];
+		if (r < 0 || s->touched[r])
+			continue;
+		int n = x->len[r];
+		int lmax = (int)(ls_max < n ? ls_max : n);
+		int l = (int)ov_rng_range(&s->rng, 1, lmax < 1 ? 1 : lmax);
+		int at = 1;
+		const int *q = x->seq + (size_t)r * (size_t)(s->N + 1);
+		while (q[at] != v)
+			at++;
+		int keep = 0;
+		if (l < n && ov_rng_chance(&s->rng, 500)) {
+			keep = 1;
+			while (l + keep < n && ov_rng_chance(&s->rng, 500))
+				keep++;
+		}
+		remove_string(s, x, r, at, l, keep);
+		ruined++;
+	}
+	for (int r = 0; r < s->V; r++)
+		if (s->touched[r])
+			compact(s, x, r);
+}
+
+/* The removed visits' order for recreate (insertion sort: ~10 items). */
+static void order_removed(search *s)
+{
+	int how = ov_rng_weighted(&s->rng, (const int[]){4, 4, 2, 1}, 4);
+	for (int i = 0; i < s->n_removed; i++) {
+		int v = s->removed[i];
+		double k = how == 0   ? ov_rng_unit(&s->rng)
+			   : how == 1 ? -(double)s->dem[v]
+			   : how == 2 ? -tt(s, 0, v)
+				      : tt(s, 0, v);
+		s->key[i] = k;
+	}
+	for (int i = 1; i < s->n_removed; i++) {
+		int v = s->removed[i];
+		double k = s->key[i];
+		int j = i - 1;
+		for (; j >= 0 && s->key[j] > k; j--) {
+			s->removed[j + 1] = s->removed[j];
+			s->key[j + 1] = s->key[j];
+		}
+		s->removed[j + 1] = v;
+		s->key[j + 1] = k;
+	}
+}
+
+/* Puts v at its cheapest feasible place; an empty vehicle is one of the
+ * places. Returns 0, or -1 when v fits nowhere (left unserved). */
+static int insert(search *s, sol *x, int v)
+{
+	int best_r = -1, best_i = -1, empty = -1;
+	double best = INFINITY;
+	for (int r = 0; r < s->V; r++) {
+		int n = x->len[r];
+		if (n == 0) {
+			if (empty < 0)
+				empty = r;
+			continue;
+		}
+		if (x->load[r] + s->dem[v] > s->p->capacity)
+			continue;
+		size_t off = (size_t)r * (size_t)(s->N + 1);
+		const int *q = x->seq + off;
+		const double *st = x->start + off, *lt = x->late + off;
+		for (int i = 0; i <= n; i++) {
+			if (ov_rng_chance(&s->rng, BLINK_PERMILLE))
+				continue;
+			int a = q[i], b = q[i + 1];
+			double delta = tt(s, a, v) + tt(s, v, b) - tt(s, a, b);
+			if (delta >= best)
+				continue;
+			double t = st[i] + s->svc[a] + tt(s, a, v);
+			if (t < s->ready[v])
+				t = s->ready[v];
+			if (t > s->due[v] + EPS ||
+			    t + s->svc[v] + tt(s, v, b) > lt[i + 1] + EPS)
+				continue;
+			best = delta;
+			best_r = r;
+			best_i = i;
+		}
+	}
+	if (empty >= 0 && s->dem[v] <= s->p->capacity) {
+		double t = s->ready[0] + tt(s, 0, v);
+		if (t < s->ready[v])
+			t = s->ready[v];
+		double delta = tt(s, 0, v) + tt(s, v, 0) + s->vcost;
+		if (t <= s->due[v] + EPS &&
+		    t + s->svc[v] + tt(s, v, 0) <= s->due[0] + EPS &&
+		    delta < best) {
+			best_r = empty;
+			best_i = 0;
+		}
+	}
+	if (best_r < 0)
+		return -1;
+	int *q = x->seq + (size_t)best_r * (size_t)(s->N + 1);
+	int n = x->len[best_r];
+	memmove(q + best_i + 2, q + best_i + 1,
+		(size_t)(n - best_i) * sizeof *q);
+	q[best_i + 1] = v;
+	x->len[best_r] = n + 1;
+	refresh(s, x, best_r);
+	x->route[v] = best_r;
+	x->n_out--;
+	s->touched[best_r] = 1;
+	return 0;
+}
+
+static void recreate(search *s, sol *x)
+{
+	/* Visits left unserved before get another try. */
+	for (int v = 1; v < s->N && x->n_out > s->n_removed; v++)
+		if (x->route[v] < 0 && !s->gone[v])
+			s->removed[s->n_removed++] = v;
+	order_removed(s);
+	for (int i = 0; i < s->n_removed; i++) {
+		int v = s->removed[i];
+		s->gone[v] = 0;
+		insert(s, x, v);
+	}
+	s->n_removed = 0;
+}
+
+static int search_init(search *s, const routes_problem *p,
+		       const routes_solve_opts *opts)
+{
+	s->p = p;
+	s->opts = opts;
+	s->N = p->n_visits + 1;
+	s->V = p->n_vehicles < p->n_visits ? p->n_vehicles : p->n_visits;
+	if (s->V < 1)
+		s->V = 1;
+	size_t N = (size_t)s->N;
+	s->ready = malloc(N * sizeof *s->ready);
+	s->due = malloc(N * sizeof *s->due);
+	s->svc = malloc(N * sizeof *s->svc);
+	s->dem = malloc(N * sizeof *s->dem);
+	s->adj = malloc(N * N * sizeof *s->adj);
+	s->touched = calloc((size_t)s->V, 1);
+	s->gone = calloc(N, 1);
+	s->removed = malloc(N * sizeof *s->removed);
+	s->key = malloc(N * sizeof *s->key);
+	if (!s->ready || !s->due || !s->svc || !s->dem || !s->adj ||
+	    !s->touched || !s->gone || !s->removed || !s->key ||
+	    sol_alloc(&s->cur, s->V, s->N) || sol_alloc(&s->work, s->V, s->N) ||
+	    sol_alloc(&s->best, s->V, s->N))
+		return -1;
+	double longest = 0;
+	for (size_t i = 0; i < N; i++) {
+		const routes_visit *v = &p->nodes[i];
+		s->ready[i] = v->ready;
+		s->due[i] = v->due;
+		s->svc[i] = i ? v->service : 0;
+		s->dem[i] = i ? v->demand : 0;
+		for (size_t j = 0; j < N; j++)
+			longest = p->travel[i * N + j] > longest
+					  ? p->travel[i * N + j]
+					  : longest;
+	}
+	/* Fewer vehicles first: one vehicle outweighs any distance. */
+	s->vcost = p->objective == ROUTES_MIN_VEHICLES
+			   ? 2.0 * (double)N * longest + 1.0
+			   : 0.0;
+	/* Neighbours by distance (insertion sort per row would be N^3:
+	 * qsort with the row's distances). */
+	double *d = malloc(N * sizeof *d);
+	if (!d)
+		return -1;
+	for (size_t i = 1; i < N; i++) {
+		int *row = s->adj + i * N, m = 0;
+		for (size_t j = 1; j < N; j++) {
+			row[m++] = (int)j;
+			d[j] = i == j ? -1.0 : p->travel[i * N + j];
+		}
+		/* Shell sort on distance: no qsort context in C17. */
+		for (int gap = m / 2; gap > 0; gap /= 2)
+			for (int a = gap; a < m; a++) {
+				int t = row[a], b = a;
+				for (; b >= gap && d[row[b - gap]] > d[t]; b -= gap)
+					row[b] = row[b - gap];
+				row[b] = t;
+			}
+	}
+	free(d);
+	return 0;
+}
+
+static void search_free(search *s)
+{
+	free(s->ready);
+	free(s->due);
+	free(s->svc);
+	free(s->dem);
+	free(s->adj);
+	free(s->touched);
+	free(s->gone);
+	free(s->removed);
+	free(s->key);
+	sol_free(&s->cur);
+	sol_free(&s->work);
+	sol_free(&s->best);
+}
+
+static int used_routes(const search *s, const sol *x)
+{
+	int u = 0;
+	for (int r = 0; r < s->V; r++)
+		u += x->len[r] > 0;
+	return u;
+}
+
+static double distance_of(const search *s, const sol *x)
+{
+	double d = 0;
+	for (int r = 0; r < s->V; r++)
+		if (x->len[r] > 0)
+			d += x->dist[r];
+	return d;
+}
+
+static routes_plan *plan_of(const search *s, const sol *x)
+{
+	routes_plan *pl = calloc(1, sizeof *pl);
+	if (!pl)
+		return NULL;
+	int used = used_routes(s, x), total = 0;
+	pl->route_start = malloc(((size_t)used + 1) * sizeof *pl->route_start);
+	pl->seq = malloc(((size_t)s->N + 1) * sizeof *pl->seq);
+	if (!pl->route_start || !pl->seq) {
+		routes_plan_free(pl);
+		return NULL;
+	}
+	for (int r = 0; r < s->V; r++) {
+		if (x->len[r] == 0)
+			continue;
+		pl->route_start[pl->n_routes++] = total;
+		const int *q = x->seq + (size_t)r * (size_t)(s->N + 1);
+		for (int i = 1; i <= x->len[r]; i++)
+			pl->seq[total++] = q[i];
+	}
+	pl->route_start[pl->n_routes] = total;
+	return pl;
+}
+
+ov_status routes_solve(const routes_problem *p, const routes_solve_opts *opts,
+		       routes_plan **out, routes_solve_info *info,
+		       ov_err *err)
+{
+	*out = NULL;
+	if (info)
+		memset(info, 0, sizeof *info);
+	ov_status st = routes_problem_validate(p, err);
+	if (st)
+		return st;
+	if (!(opts->seconds > 0))
+		return OV_FAIL(err, OV_E_USAGE, "seconds", "%s",
+			       _("the time limit must be above zero"));
+	search s;
+	memset(&s, 0, sizeof s);
+	clock_gettime(CLOCK_MONOTONIC, &s.t0);
+	ov_rng_seed(&s.rng, opts->seed);
+	if (search_init(&s, p, opts)) {
+		search_free(&s);
+		return OV_FAIL(err, OV_E_NOMEM, "", "%s", _("out of memory"));
+	}
+	/* The first plan: every visit put in, from nothing. */
+	for (int v = 1; v < s.N; v++)
+		s.removed[s.n_removed++] = v;
+	recreate(&s, &s.cur);
+	copy_all(&s, &s.work, &s.cur);
+	copy_all(&s, &s.best, &s.cur);
+	memset(s.touched, 0, (size_t)s.V);
+	s.cur_cost = s.best_cost = cost_of(&s, &s.cur);
+
+	long it = 0;
+	double now = 0, last_report = 0;
+	while (opts->max_iterations <= 0 || it < opts->max_iterations) {
+		if ((it & 63) == 0) {
+			now = elapsed(&s);
+			if (now >= opts->seconds)
+				break;
+			if (opts->progress && now - last_report >= 1.0) {
+				last_report = now;
+				opts->progress(opts->progress_ctx, now,
+					       used_routes(&s, &s.best),
+					       distance_of(&s, &s.best),
+					       s.best.n_out);
+			}
+		}
+		/* Run limited by iterations: the temperature follows them,
+		 * so that one seed gives one plan. */
+		double frac = opts->max_iterations > 0
+				      ? (double)it / (double)opts->max_iterations
+				      : now / opts->seconds;
+		double temp = T_START * pow(T_END / T_START, frac);
+		ruin(&s, &s.work);
+		recreate(&s, &s.work);
+		double c = cost_of(&s, &s.work);
+		if (c < s.cur_cost - temp * log(ov_rng_unit(&s.rng) + 1e-300)) {
+			copy_touched(&s, &s.cur, &s.work);
+			s.cur_cost = c;
+			if (c < s.best_cost - 1e-9) {
+				copy_all(&s, &s.best, &s.cur);
+				s.best_cost = c;
+			}
+		} else {
+			copy_touched(&s, &s.work, &s.cur);
+		}
+		memset(s.touched, 0, (size_t)s.V);
+		it++;
+	}
+	routes_plan *pl = plan_of(&s, &s.best);
+	if (info) {
+		info->seconds = elapsed(&s);
+		info->iterations = it;
+		info->vehicles = used_routes(&s, &s.best);
+		info->distance = distance_of(&s, &s.best);
+		info->unserved = s.best.n_out;
+	}
+	search_free(&s);
+	if (!pl)
+		return OV_FAIL(err, OV_E_NOMEM, "", "%s", _("out of memory"));
+	*out = pl;
+	return OV_OK;
+}
