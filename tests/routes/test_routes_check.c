@@ -1,0 +1,182 @@
+/*
+ * test_routes_check.c - the referee: it agrees with the published
+ * best-known solutions of C101 and R101 (distance and vehicles, no
+ * breach), and a hand-made plan for a four-visit problem that breaks
+ * each rule once is caught once, with the route and the customer named.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixtures.h"
+
+/* Reads a `Route #i: a b c` solution file into a plan (owned). */
+static routes_plan *read_sol(const char *name)
+{
+	char *path = repo_file("tests/routes/data", name);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	routes_plan *r = calloc(1, sizeof *r);
+	r->route_start = calloc(128, sizeof(int));
+	r->seq = calloc(4096, sizeof(int));
+	char line[4096];
+	int n = 0;
+	while (fgets(line, sizeof line, f)) {
+		if (strncmp(line, "Route", 5) != 0)
+			continue;
+		r->route_start[r->n_routes++] = n;
+		char *c = strchr(line, ':') + 1, *end;
+		for (long v; (v = strtol(c, &end, 10)), end != c; c = end)
+			r->seq[n++] = (int)v;
+	}
+	r->route_start[r->n_routes] = n;
+	fclose(f);
+	free(path);
+	return r;
+}
+
+static void check_published(const char *vrp, const char *sol, int vehicles,
+			    double distance)
+{
+	char *path = repo_file("tests/routes/data", vrp);
+	routes_problem *p;
+	ov_err e;
+	assert_int_equal(routes_read(path, &p, &e), OV_OK);
+	routes_plan *r = read_sol(sol);
+	routes_report rep;
+	assert_int_equal(routes_check(p, r, &rep, &e), OV_OK);
+	assert_int_equal(rep.n_violations, 0);
+	assert_int_equal(rep.unserved, 0);
+	assert_int_equal(rep.vehicles, vehicles);
+	if (fabs(rep.distance - distance) > 0.05)
+		fail_msg("%s: distance %.3f, published %.1f", sol, rep.distance,
+			 distance);
+	routes_plan_free(r);
+	routes_problem_free(p);
+	free(path);
+}
+
+static void test_published_solutions(void **state)
+{
+	(void)state;
+	check_published("C101.vrp", "C101.sol", 10, 827.3);
+	check_published("R101.vrp", "R101.sol", 20, 1637.7);
+}
+
+/* A plan from a text such as "1 2|4" (routes split at '|'). */
+static routes_plan *plan(const char *text)
+{
+	routes_plan *r = calloc(1, sizeof *r);
+	r->route_start = calloc(16, sizeof(int));
+	r->seq = calloc(64, sizeof(int));
+	int n = 0;
+	r->route_start[r->n_routes++] = 0;
+	for (const char *c = text; *c;) {
+		char *end;
+		if (*c == '|') {
+			r->route_start[r->n_routes++] = n;
+			c++;
+		} else if (*c == ' ') {
+			c++;
+		} else {
+			r->seq[n++] = (int)strtol(c, &end, 10);
+			c = end;
+		}
+	}
+	r->route_start[r->n_routes] = n;
+	return r;
+}
+
+/* Checks text on the line problem: the number of violations, and the
+ * first one's kind, route and node when there is one. */
+static void expect(const char *text, int count, routes_violation_kind kind,
+		   int route, int node, int unserved)
+{
+	routes_problem *p = fixture_line(2, 10);
+	routes_plan *r = plan(text);
+	routes_report rep;
+	ov_err e;
+	assert_int_equal(routes_check(p, r, &rep, &e), OV_OK);
+	if (rep.n_violations != count || rep.unserved != unserved)
+		fail_msg("\"%s\": %d violations, %d unserved", text,
+			 rep.n_violations, rep.unserved);
+	if (count > 0) {
+		const routes_violation *v = &rep.violations[0];
+		if (v->kind != kind || v->route != route || v->node != node)
+			fail_msg("\"%s\": %s route %d node %d", text,
+				 routes_violation_name(v->kind), v->route,
+				 v->node);
+	}
+	routes_plan_free(r);
+	routes_problem_free(p);
+}
+
+static void test_lawful_plan(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_line(2, 10);
+	routes_plan *r = plan("1 2|3 4");
+	routes_report rep;
+	ov_err e;
+	assert_int_equal(routes_check(p, r, &rep, &e), OV_OK);
+	/* 1 2: 10 + 10 + 20 back = 40. 3 4: 30 + 50 + 40 = 120; 4 starts
+	 * at 30 + 5 + 50 = 85, inside its 100. */
+	assert_int_equal(rep.n_violations, 0);
+	assert_int_equal(rep.unserved, 0);
+	assert_int_equal(rep.vehicles, 2);
+	assert_true(fabs(rep.distance - 160.0) < 1e-9);
+	assert_true(fabs(routes_route_distance(p, r, 1) - 120.0) < 1e-9);
+	routes_plan_free(r);
+	routes_problem_free(p);
+}
+
+static void test_each_rule_once(void **state)
+{
+	(void)state;
+	/* 2 first (start 20, done 25), then 1 at 35: past its 20. */
+	expect("2 1|3 4", 1, ROUTES_V_LATE, 0, 1, 0);
+	/* Three visits of demand 4 on a vehicle of 10. */
+	expect("1 2 3|4", 1, ROUTES_V_OVERLOAD, 0, 0, 0);
+	expect("1 2 9|3 4", 1, ROUTES_V_UNKNOWN, 0, 9, 0);
+	expect("1|2|3|4", 1, ROUTES_V_FLEET, -1, 0, 0);
+	/* 1 again on route 2, in time there (10), so only the repeat;
+	 * 3 is left out. */
+	expect("1 2|1 4", 1, ROUTES_V_TWICE, 1, 1, 1);
+	/* Unserved visits are counted, not breaches. */
+	expect("1 2|3", 0, ROUTES_V_LATE, 0, 0, 1);
+	expect("", 0, ROUTES_V_LATE, 0, 0, 4);
+	/* Empty routes use no vehicle. */
+	expect("1 2||3 4", 0, ROUTES_V_LATE, 0, 0, 0);
+}
+
+/* Back at the depot after its horizon closes. */
+static void test_late_return(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_line(2, 10);
+	p->nodes[0].due = 120;
+	routes_plan *r = plan("1 2|3 4");
+	routes_report rep;
+	ov_err e;
+	assert_int_equal(routes_check(p, r, &rep, &e), OV_OK);
+	/* Route 2 is back at 85 + 5 + 40 = 130; route 1 at 50. */
+	assert_int_equal(rep.n_violations, 1);
+	assert_int_equal(rep.violations[0].kind, ROUTES_V_RETURN);
+	assert_int_equal(rep.violations[0].route, 1);
+	assert_true(rep.violations[0].value == 130.0);
+	assert_true(rep.violations[0].limit == 120.0);
+	routes_plan_free(r);
+	routes_problem_free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_published_solutions),
+		cmocka_unit_test(test_lawful_plan),
+		cmocka_unit_test(test_each_rule_once),
+		cmocka_unit_test(test_late_return),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

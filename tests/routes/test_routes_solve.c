@@ -1,0 +1,217 @@
+/*
+ * test_routes_solve.c - the routing search, judged by the referee on
+ * every plan it returns: lawful, everyone served when that is possible,
+ * its own figures equal to the referee's; the 25-customer R101 solved to
+ * its known optimum (617.1 under DIMACS rounding); one seed gives one
+ * plan in a run limited by iterations; a visit no vehicle can reach in
+ * time is left unserved and the rest still served; the fleet limit
+ * holds; `routes solve-file` prints the routes in customer numbers and
+ * names a bad option or file.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixtures.h"
+
+/* Solves with an iteration limit, checks the plan with the referee and
+ * returns it (owned) with the report in *rep. */
+static routes_plan *solve_checked(const routes_problem *p, long iters,
+				  uint64_t seed, routes_report *rep,
+				  routes_solve_info *info)
+{
+	routes_solve_opts o = {.seconds = 600, .seed = seed,
+			       .max_iterations = iters};
+	routes_plan *r = NULL;
+	ov_err e;
+	if (routes_solve(p, &o, &r, info, &e) != OV_OK)
+		fail_msg("solve: %s", e.msg);
+	assert_int_equal(routes_check(p, r, rep, &e), OV_OK);
+	if (rep->n_violations)
+		fail_msg("the plan breaks %d rules, first %s on route %d",
+			 rep->n_violations,
+			 routes_violation_name(rep->violations[0].kind),
+			 rep->violations[0].route);
+	assert_int_equal(rep->vehicles, info->vehicles);
+	assert_int_equal(rep->unserved, info->unserved);
+	if (fabs(rep->distance - info->distance) > 1e-6)
+		fail_msg("solver says %.6f, referee %.6f", info->distance,
+			 rep->distance);
+	return r;
+}
+
+static void test_r101_25_optimum(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_read("R101_25.txt");
+	p->rounding = ROUTES_ROUND_DIMACS;
+	p->objective = ROUTES_MIN_DISTANCE;
+	ov_err e;
+	assert_int_equal(routes_problem_matrix(p, &e), OV_OK);
+	routes_report rep;
+	routes_solve_info info;
+	routes_plan *r = solve_checked(p, 20000, 1, &rep, &info);
+	assert_int_equal(rep.unserved, 0);
+	/* The proven optimum of R101 with 25 customers (Kohl et al.). */
+	if (rep.distance > 617.1 + 1e-6)
+		fail_msg("distance %.1f, optimum 617.1", rep.distance);
+	assert_int_equal(info.iterations, 20000);
+	routes_plan_free(r);
+	routes_problem_free(p);
+}
+
+static void test_c101_lawful_and_everyone_served(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_read("C101.vrp");
+	routes_report rep;
+	routes_solve_info info;
+	routes_plan *r = solve_checked(p, 3000, 7, &rep, &info);
+	assert_int_equal(rep.unserved, 0);
+	/* Every customer exactly once (the referee counts repeats as
+	 * breaches; here the count). */
+	int total = r->route_start[r->n_routes];
+	assert_int_equal(total, 100);
+	routes_plan_free(r);
+	routes_problem_free(p);
+}
+
+static void test_same_seed_same_plan(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_read("R101_25.txt");
+	routes_report a, b;
+	routes_solve_info ia, ib;
+	routes_plan *x = solve_checked(p, 4000, 3, &a, &ia);
+	routes_plan *y = solve_checked(p, 4000, 3, &b, &ib);
+	assert_int_equal(x->n_routes, y->n_routes);
+	int n = x->route_start[x->n_routes];
+	assert_int_equal(n, y->route_start[y->n_routes]);
+	assert_memory_equal(x->route_start, y->route_start,
+			    ((size_t)x->n_routes + 1) * sizeof(int));
+	assert_memory_equal(x->seq, y->seq, (size_t)n * sizeof(int));
+	routes_plan_free(x);
+	routes_plan_free(y);
+	routes_problem_free(p);
+}
+
+static void test_unreachable_visit_left_out(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_line(2, 10);
+	/* 4 is 40 away but its window closes at 30. */
+	p->nodes[4].due = 30;
+	routes_report rep;
+	routes_solve_info info;
+	routes_plan *r = solve_checked(p, 500, 1, &rep, &info);
+	assert_int_equal(rep.unserved, 1);
+	for (int k = 0; k < r->route_start[r->n_routes]; k++)
+		assert_int_not_equal(r->seq[k], 4);
+	routes_plan_free(r);
+	routes_problem_free(p);
+}
+
+static void test_fleet_limit(void **state)
+{
+	(void)state;
+	/* One vehicle that can carry everyone: all four on one route,
+	 * 1 2 3 4 in that order (4's window is the only one late enough to
+	 * come last). */
+	routes_problem *p = fixture_line(1, 16);
+	routes_report rep;
+	routes_solve_info info;
+	routes_plan *r = solve_checked(p, 500, 1, &rep, &info);
+	assert_int_equal(rep.vehicles, 1);
+	assert_int_equal(rep.unserved, 0);
+	assert_int_equal(r->n_routes, 1);
+	const int want[4] = {1, 2, 3, 4};
+	assert_memory_equal(r->seq, want, sizeof want);
+	routes_plan_free(r);
+	/* A capacity for two: with one vehicle two visits stay out. */
+	p->capacity = 8;
+	r = solve_checked(p, 500, 1, &rep, &info);
+	assert_int_equal(rep.vehicles, 1);
+	assert_int_equal(rep.unserved, 2);
+	routes_plan_free(r);
+	routes_problem_free(p);
+}
+
+static void test_cli_json(void **state)
+{
+	(void)state;
+	char *path = repo_file("tests/routes/data", "R101_25.txt");
+	run_result r = run_cli("routes", "solve-file", path, "--seconds", "1",
+			       "--rounding", "dimacs", "--objective",
+			       "distance", "--quiet", "--json", NULL);
+	assert_int_equal(r.code, 0);
+	json_t *j = parse_json(r.out);
+	assert_string_equal(json_string_value(json_object_get(j, "instance")),
+			    "R101.25");
+	assert_true(json_is_true(json_object_get(j, "feasible")));
+	assert_true(json_integer_value(json_object_get(j, "vehicles")) >= 1);
+	assert_true(json_real_value(json_object_get(j, "distance")) > 0);
+	assert_true(json_real_value(json_object_get(j, "seconds")) > 0);
+	assert_string_equal(json_string_value(json_object_get(j, "rounding")),
+			    "dimacs");
+	json_t *routes = json_object_get(j, "routes");
+	int seen[26] = {0}, count = 0;
+	size_t i, k;
+	json_t *route, *c;
+	json_array_foreach(routes, i, route) json_array_foreach(route, k, c)
+	{
+		json_int_t v = json_integer_value(c);
+		assert_true(v >= 1 && v <= 25);
+		seen[v]++;
+		count++;
+	}
+	assert_int_equal(count, 25);
+	for (int v = 1; v <= 25; v++)
+		assert_int_equal(seen[v], 1);
+	json_decref(j);
+	run_free(&r);
+
+	r = run_cli("routes", "solve-file", path, "--rounding", "up", "--json",
+		    NULL);
+	assert_int_equal(r.code, 1);
+	assert_error_field(r.err, "--rounding");
+	run_free(&r);
+	r = run_cli("routes", "solve-file", path, "--objective", "time",
+		    "--json", NULL);
+	assert_int_equal(r.code, 1);
+	assert_error_field(r.err, "--objective");
+	run_free(&r);
+	r = run_cli("routes", "solve-file", "--json", NULL);
+	assert_int_equal(r.code, 1);
+	run_free(&r);
+	free(path);
+
+	/* A malformed file: exit 1, the error names the line. */
+	char *dir = tmp_dir(), *bad = path_join(dir, "bad.txt");
+	FILE *f = fopen(bad, "w");
+	assert_non_null(f);
+	fputs("X\n\nVEHICLE\nNUMBER CAPACITY\n 2 ten\n", f);
+	fclose(f);
+	r = run_cli("routes", "solve-file", bad, NULL);
+	assert_int_equal(r.code, 1);
+	assert_true(contains(r.err, "bad.txt"));
+	assert_true(contains(r.err, "5"));
+	run_free(&r);
+	free(bad);
+	rm_rf(dir);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_r101_25_optimum),
+		cmocka_unit_test(test_c101_lawful_and_everyone_served),
+		cmocka_unit_test(test_same_seed_same_plan),
+		cmocka_unit_test(test_unreachable_visit_left_out),
+		cmocka_unit_test(test_fleet_limit),
+		cmocka_unit_test(test_cli_json),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
