@@ -25,14 +25,34 @@ typedef enum { ROUTES_ROUND_DIMACS, ROUTES_ROUND_NONE } routes_rounding;
  * then distance (the classic literature tables). */
 typedef enum { ROUTES_MIN_DISTANCE, ROUTES_MIN_VEHICLES } routes_objective;
 
+/* Skills a visit may require and a caregiver may have (bits). */
+#define ROUTES_SKILL_NURSE 1u         /* sykepleier: medication, wounds */
+#define ROUTES_SKILL_HEALTH_WORKER 2u /* helsefagarbeider */
+
 typedef struct {
 	char *id;      /* as the user knows it: Solomon's customer number */
-	double x, y;   /* coordinates */
+	double x, y;   /* coordinates (longitude, latitude when geo) */
 	int demand;    /* load it takes from the vehicle */
 	double ready;  /* earliest start of service */
 	double due;    /* latest start of service */
 	double service; /* duration of the visit */
+	/* Home care; all zero in the benchmarks. */
+	unsigned skills;   /* every one of these the caregiver must have */
+	int sami;          /* wants service in Northern Sámi (Sameloven 3-5) */
+	double sami_weight; /* cost when served by one who does not speak it */
+	/* Continuity: with keep_weight > 0, the cost when another
+	 * caregiver than vehicle `preferred` comes. */
+	int preferred;
+	double keep_weight;
 } routes_visit;
+
+/* A vehicle with its own shift: a caregiver. */
+typedef struct {
+	char *id;
+	double start, end; /* leaves the depot at or after start, back by end */
+	unsigned skills;
+	int sami; /* speaks Northern Sámi */
+} routes_vehicle;
 
 typedef struct {
 	char *name;
@@ -43,8 +63,16 @@ typedef struct {
 	routes_visit *nodes; /* n_visits + 1 */
 	int n_vehicles;      /* fleet size: at most this many routes */
 	int capacity;        /* per vehicle */
+	/* NULL: n_vehicles alike, each working the depot's hours with every
+	 * skill. Otherwise n_vehicles entries, one per caregiver. */
+	routes_vehicle *vehicles;
 	routes_rounding rounding;
 	routes_objective objective;
+	/* Coordinates are degrees (x longitude, y latitude): travel time is
+	 * the great-circle distance times road_factor at speed_kmh, in
+	 * minutes, instead of the plane distance. */
+	int geo;
+	double road_factor, speed_kmh;
 	/* (n_visits + 1)^2 travel times, row-major; routes_problem_matrix
 	 * fills it from the coordinates. */
 	double *travel;
@@ -56,6 +84,9 @@ typedef struct {
 	int n_routes;
 	int *route_start; /* n_routes + 1 offsets into seq */
 	int *seq;
+	/* n_routes: which vehicle drives each (0-based); NULL: route i is
+	 * vehicle i. */
+	int *vehicle;
 } routes_plan;
 
 typedef enum {
@@ -64,7 +95,8 @@ typedef enum {
 	ROUTES_V_LATE,     /* service starts after the window closes */
 	ROUTES_V_OVERLOAD, /* a route's demand exceeds the capacity */
 	ROUTES_V_RETURN,   /* back at the depot after its horizon */
-	ROUTES_V_FLEET,    /* more routes than vehicles */
+	ROUTES_V_FLEET,    /* more routes than vehicles, or one used twice */
+	ROUTES_V_SKILL,    /* the caregiver lacks a skill the visit needs */
 	ROUTES_V_N
 } routes_violation_kind;
 
@@ -82,6 +114,11 @@ typedef struct {
 	int vehicles;    /* non-empty routes */
 	double distance; /* sum of travel over every route */
 	int unserved;    /* visits in no route */
+	/* Soft costs (home care): visits served without the Sámi they
+	 * want, visits not kept with their caregiver, and what those cost
+	 * by the visits' weights. */
+	int sami_missed, keep_missed;
+	double soft_cost;
 	int n_violations;
 	int n_listed; /* at most ROUTES_MAX_LISTED */
 	routes_violation violations[ROUTES_MAX_LISTED];
@@ -105,13 +142,15 @@ typedef struct {
 	int vehicles;
 	double distance;
 	int unserved;
+	double soft_cost; /* as routes_report counts it */
 } routes_solve_info;
 
 /* Life cycle. routes_problem_new gives an empty problem with n_visits
  * visits (and the depot) zeroed; free with routes_problem_free. */
 routes_problem *routes_problem_new(int n_visits);
 void routes_problem_free(routes_problem *p);
-/* Builds p->travel from the coordinates under p->rounding. */
+/* Builds p->travel from the coordinates under p->rounding (plane) or
+ * from degrees when p->geo. */
 ov_status routes_problem_matrix(routes_problem *p, ov_err *err);
 /* Checks what the solver relies on (windows, demands, capacity, matrix);
  * names the first bad node. */

@@ -15,7 +15,8 @@
 #define EPS 1e-6
 
 static const char *const names[ROUTES_V_N] = {
-	"twice", "unknown_node", "late", "overload", "late_return", "fleet"};
+	"twice", "unknown_node", "late", "overload", "late_return", "fleet",
+	"skill"};
 
 const char *routes_violation_name(routes_violation_kind k)
 {
@@ -38,15 +39,33 @@ ov_status routes_check(const routes_problem *p, const routes_plan *r,
 	memset(rep, 0, sizeof *rep);
 	size_t n = (size_t)p->n_visits + 1;
 	unsigned char *seen = calloc(n, 1);
-	if (!seen)
+	unsigned char *driving = calloc((size_t)p->n_vehicles + 1, 1);
+	if (!seen || !driving) {
+		free(seen);
+		free(driving);
 		return OV_FAIL(err, OV_E_NOMEM, "", "%s", _("out of memory"));
+	}
 	const routes_visit *depot = &p->nodes[0];
 	for (int i = 0; i < r->n_routes; i++) {
 		int a = r->route_start[i], b = r->route_start[i + 1];
 		if (a == b)
 			continue;
 		rep->vehicles++;
-		double t = depot->ready;
+		/* The caregiver's shift narrows the depot's hours. */
+		int veh = r->vehicle ? r->vehicle[i] : i;
+		const routes_vehicle *cg = NULL;
+		if (veh >= 0 && veh < p->n_vehicles) {
+			if (driving[veh]++)
+				add(rep, ROUTES_V_FLEET, i, 0, veh, p->n_vehicles);
+			cg = p->vehicles ? &p->vehicles[veh] : NULL;
+		} else if (p->vehicles) {
+			add(rep, ROUTES_V_FLEET, i, 0, veh, p->n_vehicles);
+		}
+		double t = depot->ready, end = depot->due;
+		if (cg && cg->start > t)
+			t = cg->start;
+		if (cg && cg->end < end)
+			end = cg->end;
 		long load = 0;
 		size_t prev = 0;
 		for (int k = a; k < b; k++) {
@@ -65,6 +84,17 @@ ov_status routes_check(const routes_problem *p, const routes_plan *r,
 				t = x->ready;
 			if (t > x->due + EPS)
 				add(rep, ROUTES_V_LATE, i, v, t, x->due);
+			unsigned has = cg ? cg->skills : ~0u;
+			if (x->skills & ~has)
+				add(rep, ROUTES_V_SKILL, i, v, x->skills, has);
+			if (x->sami && !(cg && cg->sami)) {
+				rep->sami_missed++;
+				rep->soft_cost += x->sami_weight;
+			}
+			if (x->keep_weight > 0 && x->preferred != veh) {
+				rep->keep_missed++;
+				rep->soft_cost += x->keep_weight;
+			}
 			t += x->service;
 			load += x->demand;
 			prev = (size_t)v;
@@ -72,8 +102,8 @@ ov_status routes_check(const routes_problem *p, const routes_plan *r,
 		double back = p->travel[prev * n];
 		rep->distance += back;
 		t += back;
-		if (t > depot->due + EPS)
-			add(rep, ROUTES_V_RETURN, i, 0, t, depot->due);
+		if (t > end + EPS)
+			add(rep, ROUTES_V_RETURN, i, 0, t, end);
 		if (load > p->capacity)
 			add(rep, ROUTES_V_OVERLOAD, i, 0, (double)load,
 			    p->capacity);
@@ -83,5 +113,6 @@ ov_status routes_check(const routes_problem *p, const routes_plan *r,
 	for (size_t v = 1; v < n; v++)
 		rep->unserved += !seen[v];
 	free(seen);
+	free(driving);
 	return OV_OK;
 }

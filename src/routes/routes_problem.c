@@ -31,6 +31,9 @@ void routes_problem_free(routes_problem *p)
 		return;
 	for (int i = 0; i <= p->n_visits; i++)
 		free(p->nodes[i].id);
+	for (int i = 0; p->vehicles && i < p->n_vehicles; i++)
+		free(p->vehicles[i].id);
+	free(p->vehicles);
 	free(p->nodes);
 	free(p->travel);
 	free(p->name);
@@ -43,9 +46,24 @@ void routes_problem_free(routes_problem *p)
  * that should be whole (13.0 computed as 12.9999999) from losing a
  * tenth.
  */
-static double arc(const routes_visit *a, const routes_visit *b,
-		  routes_rounding r)
+/* Great-circle distance in km between two points given in degrees
+ * (haversine, mean Earth radius). */
+static double km_between(const routes_visit *a, const routes_visit *b)
 {
+	const double rad = 3.14159265358979323846 / 180.0;
+	double dlat = (b->y - a->y) * rad, dlon = (b->x - a->x) * rad;
+	double h = sin(dlat / 2) * sin(dlat / 2) +
+		   cos(a->y * rad) * cos(b->y * rad) * sin(dlon / 2) *
+			   sin(dlon / 2);
+	return 2.0 * 6371.0 * asin(sqrt(h < 1 ? h : 1));
+}
+
+static double arc(const routes_problem *p, const routes_visit *a,
+		  const routes_visit *b)
+{
+	if (p->geo)
+		return km_between(a, b) * p->road_factor / p->speed_kmh * 60.0;
+	routes_rounding r = p->rounding;
 	double dx = a->x - b->x, dy = a->y - b->y, q = dx * dx + dy * dy;
 	if (r == ROUTES_ROUND_DIMACS)
 		return floor(sqrt(100.0 * q) + 1e-9) / 10.0;
@@ -54,6 +72,10 @@ static double arc(const routes_visit *a, const routes_visit *b,
 
 ov_status routes_problem_matrix(routes_problem *p, ov_err *err)
 {
+	if (p->geo && !(p->road_factor > 0 && p->speed_kmh > 0))
+		return OV_FAIL(err, OV_E_INPUT, "speed", "%s",
+			       _("the road factor and the speed must be above "
+				 "zero"));
 	size_t n = (size_t)p->n_visits + 1;
 	double *t = malloc(n * n * sizeof *t);
 	if (!t)
@@ -61,8 +83,7 @@ ov_status routes_problem_matrix(routes_problem *p, ov_err *err)
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < n; j++)
 			t[i * n + j] = i == j ? 0.0
-					      : arc(&p->nodes[i], &p->nodes[j],
-						    p->rounding);
+					      : arc(p, &p->nodes[i], &p->nodes[j]);
 	free(p->travel);
 	p->travel = t;
 	return OV_OK;
@@ -94,6 +115,27 @@ ov_status routes_problem_validate(const routes_problem *p, ov_err *err)
 					 "must not be negative"),
 				       id);
 	}
+	for (int i = 0; p->vehicles && i < p->n_vehicles; i++) {
+		const routes_vehicle *v = &p->vehicles[i];
+		const char *id = v->id ? v->id : "?";
+		if (!(v->start <= v->end) || !isfinite(v->start) ||
+		    !isfinite(v->end))
+			return OV_FAIL(err, OV_E_INPUT, id,
+				       _("caregiver %s: the shift ends before "
+					 "it starts"),
+				       id);
+	}
+	for (int i = 1; i <= p->n_visits; i++) {
+		int k = p->nodes[i].preferred;
+		if ((p->nodes[i].keep_weight > 0 &&
+		     (k < 0 || k >= (p->vehicles ? p->n_vehicles : 0))) ||
+		    !(p->nodes[i].sami_weight >= 0) ||
+		    !(p->nodes[i].keep_weight >= 0))
+			return OV_FAIL(err, OV_E_INPUT, p->nodes[i].id ? p->nodes[i].id : "?",
+				       _("node %s: its preferred caregiver or a "
+					 "weight is out of range"),
+				       p->nodes[i].id ? p->nodes[i].id : "?");
+	}
 	size_t n = (size_t)p->n_visits + 1;
 	for (size_t i = 0; i < n * n; i++)
 		if (!(p->travel[i] >= 0) || !isfinite(p->travel[i]))
@@ -107,6 +149,7 @@ void routes_plan_free(routes_plan *r)
 {
 	if (!r)
 		return;
+	free(r->vehicle);
 	free(r->route_start);
 	free(r->seq);
 	free(r);

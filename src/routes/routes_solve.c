@@ -42,6 +42,7 @@ typedef struct {
 	double *late;  /* V x (N + 1): latest start that keeps the rest */
 	int *load;     /* V */
 	double *dist;  /* V */
+	double *soft;  /* V: the visits' Sámi and continuity costs */
 	int *route;    /* N: each visit's route, -1 if unserved */
 	int n_out;     /* unserved visits */
 } sol;
@@ -54,6 +55,11 @@ typedef struct {
 	int N, V;
 	double *ready, *due, *svc; /* per node */
 	int *dem;
+	/* Per vehicle: shift (within the depot's hours) and skills. */
+	double *v_start, *v_end;
+	unsigned *v_skills;
+	int *v_sami;
+	int alike; /* every vehicle the same: try one empty route only */
 	double vcost; /* cost of a used vehicle (vehicles-first objective) */
 	int *adj;     /* N x N: visits by distance from each (itself first) */
 	sol cur, work, best;
@@ -89,9 +95,10 @@ static int sol_alloc(sol *x, int V, int N)
 	x->late = calloc(cells, sizeof *x->late);
 	x->load = calloc((size_t)V, sizeof *x->load);
 	x->dist = calloc((size_t)V, sizeof *x->dist);
+	x->soft = calloc((size_t)V, sizeof *x->soft);
 	x->route = malloc((size_t)N * sizeof *x->route);
 	if (!x->len || !x->seq || !x->start || !x->late || !x->load ||
-	    !x->dist || !x->route)
+	    !x->dist || !x->soft || !x->route)
 		return -1;
 	for (int i = 0; i < N; i++)
 		x->route[i] = -1;
@@ -107,6 +114,7 @@ static void sol_free(sol *x)
 	free(x->late);
 	free(x->load);
 	free(x->dist);
+	free(x->soft);
 	free(x->route);
 }
 
@@ -122,6 +130,7 @@ static void copy_route(sol *b, const sol *a, int r)
 	b->len[r] = a->len[r];
 	b->load[r] = a->load[r];
 	b->dist[r] = a->dist[r];
+	b->soft[r] = a->soft[r];
 }
 
 static void copy_touched(search *s, sol *b, const sol *a)
@@ -141,6 +150,19 @@ static void copy_all(search *s, sol *b, const sol *a)
 	b->n_out = a->n_out;
 }
 
+/* What visit v costs on vehicle r beyond travel: the Sámi it wants
+ * and is not given, and a caregiver other than the one it keeps. */
+static double soft_cost(const search *s, int v, int r)
+{
+	const routes_visit *x = &s->p->nodes[v];
+	double c = 0;
+	if (x->sami && !s->v_sami[r])
+		c += x->sami_weight;
+	if (x->keep_weight > 0 && x->preferred != r)
+		c += x->keep_weight;
+	return c;
+}
+
 /* Recomputes route r's times, load and distance from its sequence. */
 static void refresh(search *s, sol *x, int r)
 {
@@ -149,8 +171,8 @@ static void refresh(search *s, sol *x, int r)
 	double *st = x->start + off, *lt = x->late + off;
 	q[0] = 0;
 	q[n + 1] = 0;
-	st[0] = s->ready[0];
-	double d = 0;
+	st[0] = s->v_start[r];
+	double d = 0, soft = 0;
 	int load = 0;
 	for (int i = 1; i <= n + 1; i++) {
 		double leg = tt(s, q[i - 1], q[i]);
@@ -158,14 +180,17 @@ static void refresh(search *s, sol *x, int r)
 		double a = st[i - 1] + s->svc[q[i - 1]] + leg;
 		st[i] = a > s->ready[q[i]] ? a : s->ready[q[i]];
 		load += s->dem[q[i]];
+		if (i <= n)
+			soft += soft_cost(s, q[i], r);
 	}
-	lt[n + 1] = s->due[0];
+	lt[n + 1] = s->v_end[r];
 	for (int i = n; i >= 0; i--) {
 		double l = lt[i + 1] - tt(s, q[i], q[i + 1]) - s->svc[q[i]];
 		lt[i] = l < s->due[q[i]] ? l : s->due[q[i]];
 	}
 	x->load[r] = load;
 	x->dist[r] = d;
+	x->soft[r] = soft;
 }
 
 static double cost_of(const search *s, const sol *x)
@@ -173,7 +198,7 @@ static double cost_of(const search *s, const sol *x)
 	double c = 0;
 	for (int r = 0; r < s->V; r++)
 		if (x->len[r] > 0)
-			c += x->dist[r] + s->vcost;
+			c += x->dist[r] + x->soft[r] + s->vcost;
 	/* An unserved visit outweighs any distance and any fleet. */
 	return c + (double)x->n_out * (1e3 * s->vcost + 1e7);
 }
@@ -289,21 +314,45 @@ static void order_removed(search *s)
 	}
 }
 
-/* Puts v at its cheapest feasible place; an empty vehicle is one of the
- * places. Returns 0, or -1 when v fits nowhere (left unserved). */
+/* Vehicle r, still unused, as a place for v: its own route. */
+static void try_empty(const search *s, int v, int r, double *best,
+		      int *best_r, int *best_i)
+{
+	if (s->dem[v] > s->p->capacity)
+		return;
+	double t = s->v_start[r] + tt(s, 0, v);
+	if (t < s->ready[v])
+		t = s->ready[v];
+	double delta = tt(s, 0, v) + tt(s, v, 0) + s->vcost + soft_cost(s, v, r);
+	if (t <= s->due[v] + EPS &&
+	    t + s->svc[v] + tt(s, v, 0) <= s->v_end[r] + EPS && delta < *best) {
+		*best = delta;
+		*best_r = r;
+		*best_i = 0;
+	}
+}
+
+/* Puts v at its cheapest feasible place; an unused vehicle is one of
+ * the places (only the first when all are alike). Returns 0, or -1 when
+ * v fits nowhere (left unserved). */
 static int insert(search *s, sol *x, int v)
 {
 	int best_r = -1, best_i = -1, empty = -1;
 	double best = INFINITY;
+	unsigned need = s->p->nodes[v].skills;
 	for (int r = 0; r < s->V; r++) {
 		int n = x->len[r];
+		if (need & ~s->v_skills[r])
+			continue;
 		if (n == 0) {
-			if (empty < 0)
-				empty = r;
+			if (!(s->alike && empty >= 0))
+				try_empty(s, v, r, &best, &best_r, &best_i);
+			empty = r;
 			continue;
 		}
 		if (x->load[r] + s->dem[v] > s->p->capacity)
 			continue;
+		double extra = soft_cost(s, v, r);
 		size_t off = (size_t)r * (size_t)(s->N + 1);
 		const int *q = x->seq + off;
 		const double *st = x->start + off, *lt = x->late + off;
@@ -311,7 +360,8 @@ static int insert(search *s, sol *x, int v)
 			if (ov_rng_chance(&s->rng, BLINK_PERMILLE))
 				continue;
 			int a = q[i], b = q[i + 1];
-			double delta = tt(s, a, v) + tt(s, v, b) - tt(s, a, b);
+			double delta =
+				tt(s, a, v) + tt(s, v, b) - tt(s, a, b) + extra;
 			if (delta >= best)
 				continue;
 			double t = st[i] + s->svc[a] + tt(s, a, v);
@@ -323,18 +373,6 @@ static int insert(search *s, sol *x, int v)
 			best = delta;
 			best_r = r;
 			best_i = i;
-		}
-	}
-	if (empty >= 0 && s->dem[v] <= s->p->capacity) {
-		double t = s->ready[0] + tt(s, 0, v);
-		if (t < s->ready[v])
-			t = s->ready[v];
-		double delta = tt(s, 0, v) + tt(s, v, 0) + s->vcost;
-		if (t <= s->due[v] + EPS &&
-		    t + s->svc[v] + tt(s, v, 0) <= s->due[0] + EPS &&
-		    delta < best) {
-			best_r = empty;
-			best_i = 0;
 		}
 	}
 	if (best_r < 0)
@@ -367,13 +405,22 @@ static void recreate(search *s, sol *x)
 	s->n_removed = 0;
 }
 
+static const routes_visit *v0(const routes_problem *p)
+{
+	return &p->nodes[0];
+}
+
 static int search_init(search *s, const routes_problem *p,
 		       const routes_solve_opts *opts)
 {
 	s->p = p;
 	s->opts = opts;
 	s->N = p->n_visits + 1;
-	s->V = p->n_vehicles < p->n_visits ? p->n_vehicles : p->n_visits;
+	/* Caregivers keep their index (continuity names them); a fleet
+	 * of alike vehicles needs no more routes than visits. */
+	s->alike = p->vehicles == NULL;
+	s->V = !s->alike || p->n_vehicles < p->n_visits ? p->n_vehicles
+							: p->n_visits;
 	if (s->V < 1)
 		s->V = 1;
 	size_t N = (size_t)s->N;
@@ -386,8 +433,14 @@ static int search_init(search *s, const routes_problem *p,
 	s->gone = calloc(N, 1);
 	s->removed = malloc(N * sizeof *s->removed);
 	s->key = malloc(N * sizeof *s->key);
+	size_t V = (size_t)s->V;
+	s->v_start = malloc(V * sizeof *s->v_start);
+	s->v_end = malloc(V * sizeof *s->v_end);
+	s->v_skills = malloc(V * sizeof *s->v_skills);
+	s->v_sami = malloc(V * sizeof *s->v_sami);
 	if (!s->ready || !s->due || !s->svc || !s->dem || !s->adj ||
 	    !s->touched || !s->gone || !s->removed || !s->key ||
+	    !s->v_start || !s->v_end || !s->v_skills || !s->v_sami ||
 	    sol_alloc(&s->cur, s->V, s->N) || sol_alloc(&s->work, s->V, s->N) ||
 	    sol_alloc(&s->best, s->V, s->N))
 		return -1;
@@ -402,6 +455,14 @@ static int search_init(search *s, const routes_problem *p,
 			longest = p->travel[i * N + j] > longest
 					  ? p->travel[i * N + j]
 					  : longest;
+	}
+	for (int r = 0; r < s->V; r++) {
+		const routes_vehicle *cg = s->alike ? NULL : &p->vehicles[r];
+		s->v_start[r] = cg && cg->start > v0(p)->ready ? cg->start
+							      : v0(p)->ready;
+		s->v_end[r] = cg && cg->end < v0(p)->due ? cg->end : v0(p)->due;
+		s->v_skills[r] = cg ? cg->skills : ~0u;
+		s->v_sami[r] = cg ? cg->sami : 0;
 	}
 	/* Fewer vehicles first: one vehicle outweighs any distance. */
 	s->vcost = p->objective == ROUTES_MIN_VEHICLES
@@ -442,6 +503,10 @@ static void search_free(search *s)
 	free(s->gone);
 	free(s->removed);
 	free(s->key);
+	free(s->v_start);
+	free(s->v_end);
+	free(s->v_skills);
+	free(s->v_sami);
 	sol_free(&s->cur);
 	sol_free(&s->work);
 	sol_free(&s->best);
@@ -453,6 +518,14 @@ static int used_routes(const search *s, const sol *x)
 	for (int r = 0; r < s->V; r++)
 		u += x->len[r] > 0;
 	return u;
+}
+
+static double soft_of(const search *s, const sol *x)
+{
+	double c = 0;
+	for (int r = 0; r < s->V; r++)
+		c += x->len[r] > 0 ? x->soft[r] : 0;
+	return c;
 }
 
 static double distance_of(const search *s, const sol *x)
@@ -471,14 +544,16 @@ static routes_plan *plan_of(const search *s, const sol *x)
 		return NULL;
 	int used = used_routes(s, x), total = 0;
 	pl->route_start = malloc(((size_t)used + 1) * sizeof *pl->route_start);
+	pl->vehicle = malloc(((size_t)used + 1) * sizeof *pl->vehicle);
 	pl->seq = malloc(((size_t)s->N + 1) * sizeof *pl->seq);
-	if (!pl->route_start || !pl->seq) {
+	if (!pl->route_start || !pl->vehicle || !pl->seq) {
 		routes_plan_free(pl);
 		return NULL;
 	}
 	for (int r = 0; r < s->V; r++) {
 		if (x->len[r] == 0)
 			continue;
+		pl->vehicle[pl->n_routes] = r;
 		pl->route_start[pl->n_routes++] = total;
 		const int *q = x->seq + (size_t)r * (size_t)(s->N + 1);
 		for (int i = 1; i <= x->len[r]; i++)
@@ -562,6 +637,7 @@ ov_status routes_solve(const routes_problem *p, const routes_solve_opts *opts,
 		info->vehicles = used_routes(&s, &s.best);
 		info->distance = distance_of(&s, &s.best);
 		info->unserved = s.best.n_out;
+		info->soft_cost = soft_of(&s, &s.best);
 	}
 	search_free(&s);
 	if (!pl)

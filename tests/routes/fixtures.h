@@ -57,4 +57,18 @@ static inline routes_problem *fixture_line(int vehicles, int capacity)
 	return p;
 }
 
+/* Gives p caregivers instead of alike vehicles: n of them, ids c1..cn,
+ * working 0..200 with no skill and no Sámi (the test sets those). */
+static inline void fixture_caregivers(routes_problem *p, int n)
+{
+	p->vehicles = calloc((size_t)n, sizeof *p->vehicles);
+	assert_non_null(p->vehicles);
+	p->n_vehicles = n;
+	for (int i = 0; i < n; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "c%d", i + 1);
+		p->vehicles[i] = (routes_vehicle){.id = strdup(id), .end = 200};
+	}
+}
+
 #endif

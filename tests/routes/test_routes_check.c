@@ -170,6 +170,80 @@ static void test_late_return(void **state)
 	routes_problem_free(p);
 }
 
+/* The plan text with route i driven by vehicle veh[i]. */
+static routes_plan *plan_on(const char *text, const int *veh)
+{
+	routes_plan *r = plan(text);
+	r->vehicle = malloc((size_t)r->n_routes * sizeof(int));
+	memcpy(r->vehicle, veh, (size_t)r->n_routes * sizeof(int));
+	return r;
+}
+
+static routes_report check_on(routes_problem *p, const char *text,
+			      const int *veh)
+{
+	routes_plan *r = plan_on(text, veh);
+	routes_report rep;
+	ov_err e;
+	assert_int_equal(routes_check(p, r, &rep, &e), OV_OK);
+	routes_plan_free(r);
+	return rep;
+}
+
+/* Caregivers: the visit's skill, the caregiver's shift, one caregiver
+ * on two routes, and the soft costs of Sámi and continuity. */
+static void test_caregivers(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_line(2, 10);
+	fixture_caregivers(p, 2);
+	p->vehicles[0].skills = ROUTES_SKILL_NURSE;
+	p->nodes[1].skills = ROUTES_SKILL_NURSE;
+	routes_report rep = check_on(p, "1 2|3 4", (const int[]){0, 1});
+	assert_int_equal(rep.n_violations, 0);
+	rep = check_on(p, "1 2|3 4", (const int[]){1, 0});
+	assert_int_equal(rep.n_violations, 1);
+	assert_int_equal(rep.violations[0].kind, ROUTES_V_SKILL);
+	assert_int_equal(rep.violations[0].route, 0);
+	assert_int_equal(rep.violations[0].node, 1);
+	rep = check_on(p, "1 2|3 4", (const int[]){0, 0});
+	assert_int_equal(rep.n_violations, 1);
+	assert_int_equal(rep.violations[0].kind, ROUTES_V_FLEET);
+	rep = check_on(p, "1 2|3 4", (const int[]){0, 2});
+	assert_int_equal(rep.violations[0].kind, ROUTES_V_FLEET);
+	/* c2's shift ends at 100; 3 4 is back at 130. c2 starting at 40
+	 * reaches 3 at 70, past its 60, and so 4 at 125, past its 100. */
+	p->vehicles[1].end = 100;
+	rep = check_on(p, "1 2|3 4", (const int[]){0, 1});
+	assert_int_equal(rep.n_violations, 1);
+	assert_int_equal(rep.violations[0].kind, ROUTES_V_RETURN);
+	assert_true(rep.violations[0].limit == 100.0);
+	p->vehicles[1].end = 200;
+	p->vehicles[1].start = 40;
+	rep = check_on(p, "1 2|3 4", (const int[]){0, 1});
+	assert_int_equal(rep.n_violations, 2);
+	assert_int_equal(rep.violations[0].kind, ROUTES_V_LATE);
+	assert_int_equal(rep.violations[0].node, 3);
+	assert_int_equal(rep.violations[1].kind, ROUTES_V_LATE);
+	assert_int_equal(rep.violations[1].node, 4);
+	p->vehicles[1].start = 0;
+	/* 3 wants Sámi (c2 speaks none), 4 keeps c1 but gets c2. */
+	p->nodes[3].sami = 1;
+	p->nodes[3].sami_weight = 30;
+	p->nodes[4].preferred = 0;
+	p->nodes[4].keep_weight = 20;
+	rep = check_on(p, "1 2|3 4", (const int[]){0, 1});
+	assert_int_equal(rep.n_violations, 0);
+	assert_int_equal(rep.sami_missed, 1);
+	assert_int_equal(rep.keep_missed, 1);
+	assert_true(rep.soft_cost == 50.0);
+	p->vehicles[1].sami = 1;
+	rep = check_on(p, "1 2|3 4", (const int[]){0, 1});
+	assert_int_equal(rep.sami_missed, 0);
+	assert_true(rep.soft_cost == 20.0);
+	routes_problem_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -177,6 +251,7 @@ int main(void)
 		cmocka_unit_test(test_lawful_plan),
 		cmocka_unit_test(test_each_rule_once),
 		cmocka_unit_test(test_late_return),
+		cmocka_unit_test(test_caregivers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

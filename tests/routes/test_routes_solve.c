@@ -138,6 +138,73 @@ static void test_fleet_limit(void **state)
 	routes_problem_free(p);
 }
 
+/* The caregivers' skills and shifts hold in every plan; Sámi and
+ * continuity are honoured when they cost no more than their weight. */
+static void test_caregivers(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_line(2, 16);
+	fixture_caregivers(p, 2);
+	/* Only c2 is a nurse; 1 and 3 need one. */
+	p->vehicles[1].skills = ROUTES_SKILL_NURSE;
+	p->nodes[1].skills = ROUTES_SKILL_NURSE;
+	p->nodes[3].skills = ROUTES_SKILL_NURSE;
+	routes_report rep;
+	routes_solve_info info;
+	routes_plan *r = solve_checked(p, 2000, 1, &rep, &info);
+	assert_int_equal(rep.unserved, 0);
+	for (int i = 0; i < r->n_routes; i++)
+		for (int k = r->route_start[i]; k < r->route_start[i + 1]; k++)
+			if (r->seq[k] == 1 || r->seq[k] == 3)
+				assert_int_equal(r->vehicle[i], 1);
+	routes_plan_free(r);
+	/* c2 starts at 100: too late for 1 (due 20), and only c2 may
+	 * serve it, so it stays out; the rest are served. */
+	p->vehicles[1].start = 100;
+	r = solve_checked(p, 2000, 1, &rep, &info);
+	assert_int_equal(rep.unserved, 2);
+	routes_plan_free(r);
+	p->vehicles[1].start = 0;
+	p->nodes[1].skills = p->nodes[3].skills = 0;
+	/* Everyone fits on one route (the cheapest); 4 wants Sámi, which
+	 * only c1 speaks, and 2 keeps c2: worth splitting the route when
+	 * the weights pay for the extra travel. */
+	p->vehicles[0].sami = 1;
+	p->nodes[4].sami = 1;
+	p->nodes[4].sami_weight = 1000;
+	p->nodes[2].preferred = 1;
+	p->nodes[2].keep_weight = 1000;
+	r = solve_checked(p, 2000, 1, &rep, &info);
+	assert_int_equal(rep.sami_missed, 0);
+	assert_int_equal(rep.keep_missed, 0);
+	assert_true(info.soft_cost == 0);
+	routes_plan_free(r);
+	routes_problem_free(p);
+}
+
+/* Travel times from degrees: one degree of latitude is 111.19 km; at a
+ * road factor of 1.3 and 60 km/h that is 144.5 minutes. */
+static void test_geo_matrix(void **state)
+{
+	(void)state;
+	routes_problem *p = routes_problem_new(1);
+	p->geo = 1;
+	p->road_factor = 1.3;
+	p->speed_kmh = 60;
+	p->nodes[0].x = 25.5;
+	p->nodes[0].y = 69.0;
+	p->nodes[1].x = 25.5;
+	p->nodes[1].y = 70.0;
+	ov_err e;
+	assert_int_equal(routes_problem_matrix(p, &e), OV_OK);
+	if (fabs(p->travel[1] - 111.195 * 1.3) > 0.05)
+		fail_msg("%.3f minutes", p->travel[1]);
+	assert_true(p->travel[1] == p->travel[2]);
+	p->speed_kmh = 0;
+	assert_int_equal(routes_problem_matrix(p, &e), OV_E_INPUT);
+	routes_problem_free(p);
+}
+
 static void test_cli_json(void **state)
 {
 	(void)state;
@@ -211,6 +278,8 @@ int main(void)
 		cmocka_unit_test(test_same_seed_same_plan),
 		cmocka_unit_test(test_unreachable_visit_left_out),
 		cmocka_unit_test(test_fleet_limit),
+		cmocka_unit_test(test_caregivers),
+		cmocka_unit_test(test_geo_matrix),
 		cmocka_unit_test(test_cli_json),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
