@@ -193,5 +193,42 @@ const cli_command cli_commands[] = {
 	    "vehicles for Solomon's layout. --json prints one object with "
 	    "the routes. Progress goes to stderr unless --quiet."),
 	 cmd_routes_solve_file},
+	{"routes", "plan",
+	 "--municipality M --date D [--shift day|evening] [--seconds S] "
+	 "[--seed N] [--quiet]",
+	 N_("Plan the day's home-care routes and store them"),
+	 N_("Builds the day's routing problem of the municipality's mobile "
+	    "home care: the visits due that day in the shift, and the "
+	    "caregivers the stored rota puts on it, with their competence "
+	    "and Sámi. Searches for S seconds (default 10), checks every "
+	    "list against every window, skill and shift, stores the lists "
+	    "and prints each caregiver's list in order and the visits that "
+	    "could not be served, with the reason. Each visit keeps the "
+	    "caregiver it had on the last planned day where it can; "
+	    "recipients who want Sámi get a Sámi speaker where one is free. "
+	    "Make the rota first with 'ovttas rota plan'. A plan that fails "
+	    "stores nothing."),
+	 cmd_routes_plan},
+	{"routes", "replan",
+	 "--municipality M --date D --sick EMPLOYEE [--shift day|evening] "
+	 "[--seconds S] [--seed N] [--quiet]",
+	 N_("Re-plan the day's routes when a caregiver is off sick"),
+	 N_("Plans the stored day again without the caregiver (employee "
+	    "number) who called in sick. Every other visit stays with its "
+	    "caregiver unless moving it serves more visits; prints every "
+	    "visit that changed hands and how many of the sick caregiver's "
+	    "visits could not be served. The earlier lists are kept; the "
+	    "new ones are current. Searches for S seconds (default 5)."),
+	 cmd_routes_replan},
+	{"routes", "show",
+	 "--municipality M --date D [--shift day|evening] [--caregiver E]",
+	 N_("Show the day's home-care lists"),
+	 N_("Prints each caregiver's current list for the day and shift in "
+	    "order: the time, the recipient, the settlement, the task, the "
+	    "minutes and the language, with the drive from the stop before; "
+	    "then the visits not served with the reason, and the day's "
+	    "totals. --caregiver shows one list (employee number). --json "
+	    "prints one object with the stops and their coordinates."),
+	 cmd_routes_show},
 	{NULL, NULL, NULL, NULL, NULL, NULL},
 };

@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "base/ov_i18n.h"
-#include "cli.h"
+#include "cmd_routes_int.h"
 #include "routes/routes.h"
 
-static void progress(void *vctx, double seconds, int vehicles,
+void routes_progress(void *vctx, double seconds, int vehicles,
 		     double distance, int unserved)
 {
 	cli_ctx *ctx = vctx;
@@ -125,7 +125,7 @@ int cmd_routes_solve_file(cli_ctx *ctx, int argc, char **argv)
 	}
 	routes_solve_opts so = {.seconds = (double)seconds,
 				.seed = (uint64_t)seed,
-				.progress = quiet ? NULL : progress,
+				.progress = quiet ? NULL : routes_progress,
 				.progress_ctx = ctx};
 	routes_plan *r;
 	routes_solve_info info;

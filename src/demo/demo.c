@@ -1,8 +1,10 @@
 /*
  * demo.c - loads the whole demo: organisation and people first (the
- * others refer to them), then the programme, economy and home care.
+ * others refer to them), then the programme, economy, home care and
+ * staffing, and last the staffing of home care, which joins the two.
  */
 #include "demo.h"
+#include "demo_int.h"
 
 #include "base/ov_rng.h"
 #include "care/care.h"
@@ -24,6 +26,7 @@ ov_status demo_load(db *d, uint64_t seed, ov_err *err)
 		{0x65636f6e, econ_demo_load}, /* "econ" */
 		{0x63617265, care_demo_load}, /* "care" */
 		{0x7374616666, staff_demo_load}, /* "staff" */
+		{0x686f6d65, demo_home_care_load}, /* "home" */
 	};
 	ov_status rc = db_begin(d, err);
 	for (size_t i = 0; rc == OV_OK && i < sizeof parts / sizeof *parts;

@@ -20,6 +20,7 @@ typedef struct {
 	int64_t inhabitants;
 	int64_t area_km2;
 	char kostra_group[16];
+	double lat, lon; /* the town hall (WGS84); 0, 0 when not set */
 } org_municipality;
 
 /*

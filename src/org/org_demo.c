@@ -577,6 +577,32 @@ static ov_status staff_unit(gen *g, int ui, ov_err *err)
 	return rc;
 }
 
+/* Mobile home care (258) is nurse-led (insulin, medication and wounds
+ * need a nurse on the round) and has more people than its first draw
+ * gives: these posts come after every unit's, so the draws of the other
+ * units, and all their data, stay as they were. */
+#define HOME_CARE_EXTRA 12
+
+static ov_status home_care_extra(gen *g, int ui, ov_err *err)
+{
+	static const int cw[] = {40, 40, 20};
+	ov_status rc = OV_OK;
+	for (int i = 0; rc == OV_OK && i < HOME_CARE_EXTRA; i++) {
+		int comp = ov_rng_weighted(g->rng, cw, 3);
+		int fte = rota_fte[ov_rng_weighted(g->rng, rota_fte_w,
+						   NROTA_FTE)];
+		int vacant = ov_rng_chance(g->rng, 60);
+		int64_t emp = 0;
+		if (!vacant)
+			rc = add_employee(g, units[ui].muni, comp, 0, &emp,
+					  err);
+		if (rc == OV_OK)
+			rc = add_position(g, ui, emp, rota_titles[comp].nb,
+					  rota_titles[comp].se, fte, comp, err);
+	}
+	return rc;
+}
+
 static ov_status load_people(db *d, ov_rng *rng, ov_err *err)
 {
 	gen g = {.rng = rng, .next_emp = 1, .next_pos = 1,
@@ -596,6 +622,9 @@ static ov_status load_people(db *d, ov_rng *rng, ov_err *err)
 				&g.pos, err);
 	for (int u = 0; rc == OV_OK && u < NUNITS; u++)
 		rc = staff_unit(&g, u, err);
+	for (int u = 0; rc == OV_OK && u < NUNITS; u++)
+		if (!strcmp(units[u].funksjon, "258"))
+			rc = home_care_extra(&g, u, err);
 	db_finalize(g.emp);
 	db_finalize(g.pos);
 	return rc;

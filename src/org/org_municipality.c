@@ -11,7 +11,8 @@
 
 static const char *const cols =
 	"SELECT id, code, name_nb, name_se, inhabitants, area_km2, "
-	"coalesce(kostra_group, '') FROM municipality ";
+	"coalesce(kostra_group, ''), coalesce(lat, 0), coalesce(lon, 0) "
+	"FROM municipality ";
 
 static void read_row(db_stmt *st, org_municipality *m)
 {
@@ -24,6 +25,8 @@ static void read_row(db_stmt *st, org_municipality *m)
 	m->area_km2 = db_col_int(st, 5);
 	snprintf(m->kostra_group, sizeof m->kostra_group, "%s",
 		 db_col_text(st, 6));
+	m->lat = db_col_double(st, 7);
+	m->lon = db_col_double(st, 8);
 }
 
 ov_status org_municipality_list(db *d, org_municipality **out, size_t *n,

@@ -179,6 +179,19 @@ ov_status routes_check(const routes_problem *p, const routes_plan *r,
 		       routes_report *rep, ov_err *err);
 const char *routes_violation_name(routes_violation_kind k);
 
+/* Why a visit may be left unserved: no caregiver has the skill it
+ * needs; no qualified caregiver could reach it inside its window even
+ * on a route of its own (and be back by the end of the shift); or it
+ * could be reached but the routes have no room for it. */
+typedef enum {
+	ROUTES_WHY_SKILL,
+	ROUTES_WHY_WINDOW,
+	ROUTES_WHY_TIME
+} routes_unserved_why;
+
+/* The reason for visit v (1..n_visits), from the problem alone. */
+routes_unserved_why routes_unserved_reason(const routes_problem *p, int v);
+
 /* Solves p; *out is owned by the caller. */
 ov_status routes_solve(const routes_problem *p, const routes_solve_opts *opts,
 		       routes_plan **out, routes_solve_info *info,

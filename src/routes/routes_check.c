@@ -116,3 +116,37 @@ ov_status routes_check(const routes_problem *p, const routes_plan *r,
 	free(driving);
 	return OV_OK;
 }
+
+/* Could vehicle veh (or an alike one, veh -1) serve visit v on a route
+ * of its own, inside the window and back by the end of its shift? */
+static int reachable_alone(const routes_problem *p, int veh, int v)
+{
+	size_t n = (size_t)p->n_visits + 1;
+	const routes_visit *depot = &p->nodes[0], *x = &p->nodes[v];
+	double t = depot->ready, end = depot->due;
+	if (veh >= 0 && p->vehicles[veh].start > t)
+		t = p->vehicles[veh].start;
+	if (veh >= 0 && p->vehicles[veh].end < end)
+		end = p->vehicles[veh].end;
+	t += p->travel[(size_t)v];
+	if (t < x->ready)
+		t = x->ready;
+	return t <= x->due + EPS &&
+	       t + x->service + p->travel[(size_t)v * n] <= end + EPS;
+}
+
+routes_unserved_why routes_unserved_reason(const routes_problem *p, int v)
+{
+	if (!p->vehicles)
+		return reachable_alone(p, -1, v) ? ROUTES_WHY_TIME
+						 : ROUTES_WHY_WINDOW;
+	int qualified = 0;
+	for (int k = 0; k < p->n_vehicles; k++) {
+		if (p->nodes[v].skills & ~p->vehicles[k].skills)
+			continue;
+		qualified = 1;
+		if (reachable_alone(p, k, v))
+			return ROUTES_WHY_TIME;
+	}
+	return qualified ? ROUTES_WHY_WINDOW : ROUTES_WHY_SKILL;
+}

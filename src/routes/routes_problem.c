@@ -40,12 +40,6 @@ void routes_problem_free(routes_problem *p)
 	free(p);
 }
 
-/*
- * One arc. DIMACS truncates the length to one decimal: sqrt(100 * q)
- * is the length in tenths, and the small epsilon keeps a square root
- * that should be whole (13.0 computed as 12.9999999) from losing a
- * tenth.
- */
 /* Great-circle distance in km between two points given in degrees
  * (haversine, mean Earth radius). */
 static double km_between(const routes_visit *a, const routes_visit *b)
@@ -58,6 +52,12 @@ static double km_between(const routes_visit *a, const routes_visit *b)
 	return 2.0 * 6371.0 * asin(sqrt(h < 1 ? h : 1));
 }
 
+/*
+ * One arc. DIMACS truncates the length to one decimal: sqrt(100 * q)
+ * is the length in tenths, and the small epsilon keeps a square root
+ * that should be whole (13.0 computed as 12.9999999) from losing a
+ * tenth.
+ */
 static double arc(const routes_problem *p, const routes_visit *a,
 		  const routes_visit *b)
 {

@@ -276,6 +276,32 @@ ov_status staff_store_rota(db *d, int64_t unit_id, ov_day from_day, int weeks,
 ov_status staff_load_rota(db *d, int64_t plan_id, staff_plan *plan,
 			  staff_map **map, rota_roster **roster, ov_err *err);
 
+/* --- who is at work on a day --- */
+
+/* An employee on a shift on one day, from a stored rota. */
+typedef struct {
+	staff_map_employee employee; /* with the contract stored with it */
+	staff_shift_type shift;
+} staff_duty;
+
+/*
+ * The newest stored rota of unit_id whose period holds day: its id in
+ * *plan_id. Errors: OV_E_NOTFOUND (field "rota": none covers the day;
+ * the message says how to make one), OV_E_DB.
+ */
+ov_status staff_rota_covering(db *d, int64_t unit_id, ov_day day,
+			      int64_t *plan_id, ov_err *err);
+
+/*
+ * Everyone on a shift on `day` in that rota, in the rota's order. *out
+ * is owned (free()), *n its count (0 when the rota gives the whole unit
+ * the day off); *plan_id (may be NULL) the rota's id. Errors: those of
+ * staff_rota_covering and staff_load_rota.
+ */
+ov_status staff_on_duty(db *d, int64_t unit_id, ov_day day,
+			staff_duty **out, int *n, int64_t *plan_id,
+			ov_err *err);
+
 /* --- demo --- */
 
 /*

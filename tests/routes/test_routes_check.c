@@ -244,6 +244,29 @@ static void test_caregivers(void **state)
 	routes_problem_free(p);
 }
 
+/* Why a visit may be unserved, from the problem alone. */
+static void test_unserved_reason(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_line(2, 10);
+	fixture_caregivers(p, 2);
+	p->nodes[1].skills = ROUTES_SKILL_NURSE;
+	assert_int_equal(routes_unserved_reason(p, 1), ROUTES_WHY_SKILL);
+	/* the only nurse starts at 100; visit 1 closes at 20 */
+	p->vehicles[0].skills = ROUTES_SKILL_NURSE;
+	p->vehicles[0].start = 100;
+	assert_int_equal(routes_unserved_reason(p, 1), ROUTES_WHY_WINDOW);
+	/* reachable: then only the lists' room can be why */
+	p->vehicles[0].start = 0;
+	assert_int_equal(routes_unserved_reason(p, 1), ROUTES_WHY_TIME);
+	/* back by the shift's end counts too: 4 is 40 away, 5 long */
+	p->vehicles[0].end = p->vehicles[1].end = 84;
+	assert_int_equal(routes_unserved_reason(p, 4), ROUTES_WHY_WINDOW);
+	p->vehicles[1].end = 85;
+	assert_int_equal(routes_unserved_reason(p, 4), ROUTES_WHY_TIME);
+	routes_problem_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -252,6 +275,7 @@ int main(void)
 		cmocka_unit_test(test_each_rule_once),
 		cmocka_unit_test(test_late_return),
 		cmocka_unit_test(test_caregivers),
+		cmocka_unit_test(test_unserved_reason),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,343 @@
+/*
+ * care_day.c - the routing problem of one day and shift of a
+ * municipality's home care, from the database: visits due, caregivers
+ * on the rota, the office as the depot, travel from coordinates, and
+ * yesterday's caregiver as each visit's preferred one.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/ov_i18n.h"
+#include "care.h"
+#include "care_route.h"
+#include "org/org.h"
+#include "staffing/staff.h"
+
+#define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
+
+const char *care_shift_name(care_shift s)
+{
+	return s == CARE_SHIFT_EVENING ? "evening" : "day";
+}
+
+const char *care_shift_label(care_shift s)
+{
+	return s == CARE_SHIFT_EVENING ? _("evening shift") : _("day shift");
+}
+
+int care_shift_parse(const char *s)
+{
+	if (!strcmp(s, "day"))
+		return CARE_SHIFT_DAY;
+	if (!strcmp(s, "evening"))
+		return CARE_SHIFT_EVENING;
+	return -1;
+}
+
+static ov_status nomem(ov_err *err)
+{
+	return OV_FAIL(err, OV_E_NOMEM, NULL, "%s", _("out of memory"));
+}
+
+void care_day_free(care_day *cd)
+{
+	if (!cd)
+		return;
+	free(cd->caregivers);
+	free(cd->visits);
+	routes_problem_free(cd->problem);
+	free(cd);
+}
+
+/* The municipality's mobile home-care unit (KOSTRA 258). */
+static ov_status home_unit(db *d, int64_t mid, int64_t *unit_id, ov_err *err)
+{
+	org_unit *u = NULL;
+	size_t n = 0;
+	ov_status rc = org_units_list(d, mid, &u, &n, err);
+	*unit_id = 0;
+	for (size_t i = 0; rc == OV_OK && i < n && !*unit_id; i++)
+		if (!strcmp(u[i].funksjon, "258"))
+			*unit_id = u[i].id;
+	free(u);
+	if (rc == OV_OK && !*unit_id)
+		rc = OV_FAIL(err, OV_E_NOTFOUND, "unit",
+			     _("the municipality has no mobile home-care unit "
+			       "(KOSTRA function 258)"));
+	return rc;
+}
+
+static ov_status office(db *d, int64_t mid, double *lat, double *lon,
+			ov_err *err)
+{
+	org_municipality *m = NULL;
+	size_t n = 0;
+	ov_status rc = org_municipality_list(d, &m, &n, err);
+	int found = 0;
+	for (size_t i = 0; rc == OV_OK && i < n; i++)
+		if (m[i].id == mid) {
+			*lat = m[i].lat;
+			*lon = m[i].lon;
+			found = 1;
+		}
+	free(m);
+	if (rc == OV_OK && !found)
+		rc = OV_FAIL(err, OV_E_NOTFOUND, "municipality",
+			     _("no municipality with id %lld"), (long long)mid);
+	return rc;
+}
+
+/* The minute the unit's evening shift starts: visits opening from then
+ * on are the evening's. 1440 when the unit has no evening shift. */
+static ov_status evening_start(db *d, int64_t unit_id, int *minute,
+			       ov_err *err)
+{
+	staff_shift_type *sh = NULL;
+	size_t n = 0;
+	ov_status rc = staff_shift_types_list(d, unit_id, &sh, &n, err);
+	*minute = 24 * 60;
+	for (size_t i = 0; rc == OV_OK && i < n; i++)
+		if (!strcmp(sh[i].category, "evening") &&
+		    sh[i].start_min < *minute)
+			*minute = sh[i].start_min;
+	free(sh);
+	return rc;
+}
+
+static int on_shift(const staff_shift_type *s, care_shift shift)
+{
+	if (shift == CARE_SHIFT_EVENING)
+		return !strcmp(s->category, "evening");
+	return !strcmp(s->category, "day") || !strcmp(s->category, "long");
+}
+
+static ov_status caregivers(db *d, care_day *cd, int64_t exclude,
+			    ov_err *err)
+{
+	staff_duty *duty = NULL;
+	int n = 0;
+	ov_status rc = staff_on_duty(d, cd->unit_id, cd->day, &duty, &n,
+				     &cd->rota_plan_id, err);
+	if (rc != OV_OK)
+		return rc;
+	cd->caregivers = calloc((size_t)n + 1, sizeof *cd->caregivers);
+	if (!cd->caregivers) {
+		free(duty);
+		return nomem(err);
+	}
+	for (int i = 0; i < n; i++) {
+		const staff_duty *w = &duty[i];
+		if (!on_shift(&w->shift, cd->shift) ||
+		    w->employee.employee_id == exclude)
+			continue;
+		care_caregiver *c = &cd->caregivers[cd->n_caregivers++];
+		c->employee_id = w->employee.employee_id;
+		COPY(c->employee_no, w->employee.employee_no);
+		COPY(c->given_name, w->employee.given_name);
+		COPY(c->family_name, w->employee.family_name);
+		COPY(c->competence, w->employee.competence);
+		c->sami_speaker = w->employee.sami_speaker;
+		COPY(c->shift_code, w->shift.code);
+		c->start_min = w->shift.start_min;
+		c->end_min = w->shift.start_min + w->shift.length_min;
+	}
+	free(duty);
+	if (!cd->n_caregivers) {
+		char buf[16];
+		return OV_FAIL(err, OV_E_INPUT, "caregivers",
+			       _("the rota puts nobody on the %s on %s"),
+			       care_shift_label(cd->shift),
+			       ov_date_format(cd->day, buf, sizeof buf));
+	}
+	return OV_OK;
+}
+
+static ov_status visits(db *d, care_day *cd, ov_err *err)
+{
+	int evening;
+	ov_status rc = evening_start(d, cd->unit_id, &evening, err);
+	care_list *l = NULL;
+	if (rc == OV_OK)
+		rc = care_list_get(d, cd->municipality_id, &l, err);
+	if (rc != OV_OK)
+		return rc;
+	cd->visits = calloc(l->nvisits + 1, sizeof *cd->visits);
+	if (!cd->visits) {
+		care_list_free(l);
+		return nomem(err);
+	}
+	int wd = ov_date_weekday(cd->day);
+	for (size_t i = 0; i < l->n; i++) {
+		const care_recipient *r = &l->recipients[i];
+		for (size_t k = 0; k < r->nvisits; k++) {
+			const care_visit *v = &r->visits[k];
+			int late = v->window_start >= evening;
+			if (v->weekdays[wd] != '1' ||
+			    late != (cd->shift == CARE_SHIFT_EVENING))
+				continue;
+			care_visit_due *x = &cd->visits[cd->n_visits++];
+			x->visit_request_id = v->id;
+			x->recipient_id = r->id;
+			COPY(x->code, r->code);
+			snprintf(x->name, sizeof x->name, "%s %s",
+				 r->given_name, r->family_name);
+			COPY(x->settlement, r->settlement);
+			COPY(x->language, r->language);
+			COPY(x->task, v->task);
+			COPY(x->competence, v->competence);
+			x->two_caregivers = v->two_caregivers;
+			x->window_start = v->window_start;
+			x->window_end = v->window_end;
+			x->duration_min = v->duration_min;
+			x->lat = r->lat;
+			x->lon = r->lon;
+		}
+	}
+	care_list_free(l);
+	return OV_OK;
+}
+
+static unsigned skills_of(const char *competence)
+{
+	if (!strcmp(competence, "nurse"))
+		return ROUTES_SKILL_NURSE | ROUTES_SKILL_HEALTH_WORKER;
+	if (!strcmp(competence, "health_worker"))
+		return ROUTES_SKILL_HEALTH_WORKER;
+	return 0;
+}
+
+/* What a visit needs: a nurse, a health worker (or a nurse: they
+ * have both skills), or anyone. */
+static unsigned needs_of(const char *competence)
+{
+	if (!strcmp(competence, "nurse"))
+		return ROUTES_SKILL_NURSE;
+	if (!strcmp(competence, "health_worker"))
+		return ROUTES_SKILL_HEALTH_WORKER;
+	return 0;
+}
+
+/* Each visit prefers the caregiver who served it on the newest earlier
+ * planning of the shift, when that one is at work today. */
+static ov_status continuity(db *d, care_day *cd, ov_err *err)
+{
+	char day[16];
+	db_stmt *st;
+	ov_status rc = db_prepare(
+		d,
+		"SELECT s.visit_request_id, s.employee_id FROM route_stop s "
+		"WHERE s.plan_id = (SELECT p.id FROM route_plan p WHERE "
+		"p.municipality_id = $1 AND p.shift = $2 AND p.day < $3 "
+		"ORDER BY p.day DESC, p.id DESC LIMIT 1)",
+		&st, err);
+	if (rc != OV_OK)
+		return rc;
+	db_bind_int(st, 1, cd->municipality_id);
+	db_bind_text(st, 2, care_shift_name(cd->shift));
+	db_bind_text(st, 3, ov_date_format(cd->day, day, sizeof day));
+	int r;
+	while ((r = db_step(st, err)) == 1) {
+		int64_t vid = db_col_int(st, 0), eid = db_col_int(st, 1);
+		int node = 0, veh = -1;
+		for (int i = 0; i < cd->n_visits && !node; i++)
+			if (cd->visits[i].visit_request_id == vid)
+				node = i + 1;
+		for (int k = 0; k < cd->n_caregivers && veh < 0; k++)
+			if (cd->caregivers[k].employee_id == eid)
+				veh = k;
+		if (node && veh >= 0) {
+			cd->problem->nodes[node].preferred = veh;
+			cd->problem->nodes[node].keep_weight = CARE_KEEP_WEIGHT;
+		}
+	}
+	db_finalize(st);
+	return r < 0 ? OV_E_DB : OV_OK;
+}
+
+static ov_status problem(care_day *cd, double lat, double lon, ov_err *err)
+{
+	routes_problem *p = routes_problem_new(cd->n_visits);
+	if (!p)
+		return nomem(err);
+	cd->problem = p;
+	char name[64], day[16];
+	snprintf(name, sizeof name, "%s-%s",
+		 ov_date_format(cd->day, day, sizeof day),
+		 care_shift_name(cd->shift));
+	p->name = strdup(name);
+	p->vehicles = calloc((size_t)cd->n_caregivers, sizeof *p->vehicles);
+	if (!p->name || !p->vehicles)
+		return nomem(err);
+	p->n_vehicles = cd->n_caregivers;
+	p->capacity = cd->n_visits + 1; /* time is the limit, not load */
+	p->rounding = ROUTES_ROUND_NONE;
+	p->objective = ROUTES_MIN_DISTANCE;
+	p->geo = 1;
+	p->road_factor = CARE_ROAD_FACTOR;
+	p->speed_kmh = CARE_SPEED_KMH;
+	p->nodes[0] = (routes_visit){.x = lon, .y = lat, .due = 24 * 60};
+	for (int k = 0; k < cd->n_caregivers; k++) {
+		const care_caregiver *c = &cd->caregivers[k];
+		p->vehicles[k] = (routes_vehicle){
+			.start = c->start_min,
+			.end = c->end_min,
+			.skills = skills_of(c->competence),
+			.sami = c->sami_speaker};
+		if (!(p->vehicles[k].id = strdup(c->employee_no)))
+			return nomem(err);
+	}
+	/* the evening shift may run past midnight */
+	for (int k = 0; k < cd->n_caregivers; k++)
+		if (p->vehicles[k].end > p->nodes[0].due)
+			p->nodes[0].due = p->vehicles[k].end;
+	for (int i = 0; i < cd->n_visits; i++) {
+		const care_visit_due *v = &cd->visits[i];
+		routes_visit *x = &p->nodes[i + 1];
+		*x = (routes_visit){.x = v->lon,
+				    .y = v->lat,
+				    .ready = v->window_start,
+				    .due = v->window_end,
+				    .service = v->duration_min,
+				    .skills = needs_of(v->competence),
+				    .sami = !strcmp(v->language, "se"),
+				    .sami_weight = CARE_SAMI_WEIGHT};
+		if (!(x->id = strdup(v->code)))
+			return nomem(err);
+	}
+	if (!(p->nodes[0].id = strdup("0")))
+		return nomem(err);
+	ov_status rc = routes_problem_matrix(p, err);
+	return rc == OV_OK ? routes_problem_validate(p, err) : rc;
+}
+
+ov_status care_day_build(db *d, int64_t municipality_id, ov_day day,
+			 care_shift shift, int64_t exclude_employee_id,
+			 care_day **out, ov_err *err)
+{
+	*out = NULL;
+	care_day *cd = calloc(1, sizeof *cd);
+	if (!cd)
+		return nomem(err);
+	cd->municipality_id = municipality_id;
+	cd->day = day;
+	cd->shift = shift;
+	double lat = 0, lon = 0;
+	ov_status rc = home_unit(d, municipality_id, &cd->unit_id, err);
+	if (rc == OV_OK)
+		rc = office(d, municipality_id, &lat, &lon, err);
+	if (rc == OV_OK)
+		rc = caregivers(d, cd, exclude_employee_id, err);
+	if (rc == OV_OK)
+		rc = visits(d, cd, err);
+	if (rc == OV_OK)
+		rc = problem(cd, lat, lon, err);
+	if (rc == OV_OK)
+		rc = continuity(d, cd, err);
+	if (rc != OV_OK) {
+		care_day_free(cd);
+		return rc;
+	}
+	*out = cd;
+	return OV_OK;
+}

@@ -1,0 +1,165 @@
+/*
+ * care_route.h - the day's home-care routes (M7): the routing problem of
+ * one municipality, day and shift built from the database (the visits
+ * due, the caregivers the stored rota puts on the shift), and the lists
+ * the planner made, stored and read back. Owns the SQL on route_plan,
+ * route_caregiver, route_stop and route_unserved. The engine is
+ * src/routes/; who is at work comes from src/staffing/.
+ */
+#ifndef CARE_ROUTE_H
+#define CARE_ROUTE_H
+
+#include <stdint.h>
+
+#include "base/ov_date.h"
+#include "base/ov_err.h"
+#include "db/db.h"
+#include "routes/routes.h"
+
+typedef enum { CARE_SHIFT_DAY, CARE_SHIFT_EVENING } care_shift;
+
+/* "day" / "evening", and back (-1 for anything else). */
+const char *care_shift_name(care_shift s);
+int care_shift_parse(const char *s);
+/* "day shift" / "evening shift" in the reader's language. */
+const char *care_shift_label(care_shift s);
+
+/* Travel from coordinates: great-circle distance times this factor
+ * (roads wind round lakes and rivers) at this mean speed. */
+#define CARE_ROAD_FACTOR 1.35
+#define CARE_SPEED_KMH 60.0
+
+/* What a preference is worth, in minutes of driving: served in
+ * Norwegian when the recipient asks for Sámi; another caregiver than
+ * the one who came last time; and, when re-planning, a visit moved off
+ * the list of a caregiver who is still at work. The order of the
+ * objective (every visit served, then driving, then these) is kept by
+ * the engine for the first and traded off for the others: a strict
+ * order would let one minute of driving outweigh a recipient's right to
+ * be served in Sámi (Sameloven § 3-5). */
+#define CARE_SAMI_WEIGHT 20.0
+#define CARE_KEEP_WEIGHT 10.0
+#define CARE_STAY_WEIGHT 60.0
+
+/* A caregiver on the shift. */
+typedef struct {
+	int64_t employee_id;
+	char employee_no[16];
+	char given_name[64];
+	char family_name[64];
+	char competence[16]; /* nurse, health_worker, unskilled, other */
+	int sami_speaker;
+	char shift_code[16];
+	int start_min, end_min; /* minutes after midnight */
+} care_caregiver;
+
+/* A visit due on the day, with what the lists show about it. */
+typedef struct {
+	int64_t visit_request_id;
+	int64_t recipient_id;
+	char code[16]; /* the recipient's pseudonymous code */
+	char name[130];
+	char settlement[64];
+	char language[4]; /* "se" or "nb" */
+	char task[32];
+	char competence[16]; /* nurse, health_worker, any */
+	int two_caregivers;
+	int window_start, window_end, duration_min;
+	double lat, lon;
+} care_visit_due;
+
+/* The day's problem. Node i (1..n_visits) of `problem` is visits[i-1];
+ * its vehicle k is caregivers[k]; the depot is the municipality's
+ * office. */
+typedef struct {
+	int64_t municipality_id;
+	int64_t unit_id; /* the home-care unit (KOSTRA 258) */
+	ov_day day;
+	care_shift shift;
+	int64_t rota_plan_id; /* the rota the caregivers come from */
+	int n_caregivers;
+	care_caregiver *caregivers;
+	int n_visits;
+	care_visit_due *visits;
+	routes_problem *problem;
+} care_day;
+
+/*
+ * Builds the problem of municipality_id's home care on `day` and shift:
+ * the visit requests whose weekday pattern has the day and whose window
+ * opens before the evening shift starts (day) or from then on
+ * (evening); the caregivers the newest stored rota covering the day
+ * puts on a shift of that category (day and long count as day), except
+ * exclude_employee_id (0: none; a sick caregiver). Visits of Sámi
+ * speakers get the Sámi preference; each visit prefers the caregiver
+ * who served it on the newest earlier stored plan of the shift, when
+ * that one is at work. *out is owned (care_day_free).
+ * Errors: OV_E_NOTFOUND ("unit": no home-care unit; "rota": no stored
+ * rota covers the day, with how to make one), OV_E_INPUT ("caregivers":
+ * nobody is on the shift), OV_E_DB, OV_E_NOMEM.
+ */
+ov_status care_day_build(db *d, int64_t municipality_id, ov_day day,
+			 care_shift shift, int64_t exclude_employee_id,
+			 care_day **out, ov_err *err);
+void care_day_free(care_day *cd);
+
+/* --- stored lists --- */
+
+/* A stop of a stored list, or an unserved visit (row -1). */
+typedef struct {
+	care_visit_due visit;
+	int row;         /* caregiver row, -1 when unserved */
+	double arrive;   /* minutes after midnight */
+	double start;
+	double drive;    /* from the stop before (or the office) */
+	char why[8];     /* unserved: skill, window or time */
+} care_stop;
+
+/* A stored planning of a day and shift. */
+typedef struct {
+	int64_t id;
+	int64_t municipality_id;
+	int64_t unit_id;
+	ov_day day;
+	care_shift shift;
+	int64_t rota_plan_id;
+	int64_t replaces; /* 0: the first planning of the day */
+	char reason[64];
+	char created_at[32];
+	double travel_min, soft_cost, seconds;
+	uint64_t seed;
+	int n_caregivers;
+	care_caregiver *caregivers;
+	double *back_drive; /* per caregiver: from the last stop home */
+	int n_stops;        /* served stops by caregiver row and order,
+			     * then the unserved */
+	care_stop *stops;
+} care_route;
+
+/*
+ * Stores the solved plan of cd (routes from routes_solve on
+ * cd->problem) in one transaction: the header, the caregivers, every
+ * stop with its times, and every visit left out with the reason from
+ * routes_unserved_reason. replaces (0: none) and reason describe a
+ * re-planning. *id (may be NULL) gets the new plan's id.
+ * Errors: OV_E_INPUT (the plan breaks a hard rule: nothing is stored),
+ * OV_E_DB, OV_E_NOMEM.
+ */
+ov_status care_route_store(db *d, const care_day *cd, const routes_plan *r,
+			   const routes_solve_info *info, uint64_t seed,
+			   int64_t replaces, const char *reason, int64_t *id,
+			   ov_err *err);
+
+/*
+ * The current (newest) planning of municipality_id's day and shift.
+ * *out is owned (care_route_free). Errors: OV_E_NOTFOUND ("date": none
+ * stored; the message says how to make one), OV_E_DB, OV_E_NOMEM.
+ */
+ov_status care_route_current(db *d, int64_t municipality_id, ov_day day,
+			     care_shift shift, care_route **out, ov_err *err);
+void care_route_free(care_route *r);
+
+/* The caregiver row of r serving visit_request_id, or -1. */
+int care_route_row_of(const care_route *r, int64_t visit_request_id);
+
+#endif

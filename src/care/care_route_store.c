@@ -1,0 +1,220 @@
+/*
+ * care_route_store.c - stores the lists the route planner made for a
+ * day and shift (with every stop's times and every visit left out with
+ * its reason) and reads the current ones back.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/ov_i18n.h"
+#include "care_route.h"
+
+#define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
+
+static ov_status nomem(ov_err *err)
+{
+	return OV_FAIL(err, OV_E_NOMEM, NULL, "%s", _("out of memory"));
+}
+
+static const char *why_name(routes_unserved_why w)
+{
+	return w == ROUTES_WHY_SKILL ? "skill"
+	       : w == ROUTES_WHY_WINDOW ? "window"
+					: "time";
+}
+
+static ov_status insert_header(db *d, const care_day *cd,
+			       const routes_report *rep,
+			       const routes_solve_info *info, uint64_t seed,
+			       int64_t replaces, const char *reason,
+			       int64_t *id, ov_err *err)
+{
+	db_stmt *st;
+	ov_status rc = db_prepare(
+		d,
+		"INSERT INTO route_plan (municipality_id, unit_id, day, "
+		"shift, rota_plan_id, replaces, reason, created_at, "
+		"travel_min, soft_cost, seconds, seed) VALUES ($1, $2, $3, "
+		"$4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+		&st, err);
+	if (rc != OV_OK)
+		return rc;
+	char day[16], now[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	if (!gmtime_r(&t, &tm) ||
+	    !strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		COPY(now, "1970-01-01T00:00:00Z");
+	db_bind_int(st, 1, cd->municipality_id);
+	db_bind_int(st, 2, cd->unit_id);
+	db_bind_text(st, 3, ov_date_format(cd->day, day, sizeof day));
+	db_bind_text(st, 4, care_shift_name(cd->shift));
+	db_bind_int(st, 5, cd->rota_plan_id);
+	if (replaces)
+		db_bind_int(st, 6, replaces);
+	else
+		db_bind_null(st, 6);
+	db_bind_text(st, 7, reason ? reason : "");
+	db_bind_text(st, 8, now);
+	db_bind_double(st, 9, rep->distance);
+	db_bind_double(st, 10, rep->soft_cost);
+	db_bind_double(st, 11, info ? info->seconds : 0);
+	db_bind_int(st, 12, (int64_t)seed);
+	int r = db_step(st, err);
+	if (r == 1)
+		*id = db_col_int(st, 0);
+	db_finalize(st);
+	return r == 1 ? OV_OK : OV_E_DB;
+}
+
+/* back[k]: caregiver k's drive from the last stop to the office. */
+static void back_drives(const care_day *cd, const routes_plan *r,
+			double *back)
+{
+	const routes_problem *p = cd->problem;
+	size_t n = (size_t)p->n_visits + 1;
+	for (int i = 0; i < r->n_routes; i++) {
+		int a = r->route_start[i], b = r->route_start[i + 1];
+		int veh = r->vehicle ? r->vehicle[i] : i;
+		if (b > a)
+			back[veh] = p->travel[(size_t)r->seq[b - 1] * n];
+	}
+}
+
+static ov_status insert_caregivers(db *d, const care_day *cd,
+				   const double *back, int64_t id,
+				   ov_err *err)
+{
+	db_stmt *st = NULL;
+	ov_status rc = db_prepare(
+		d,
+		"INSERT INTO route_caregiver (plan_id, row_no, employee_id, "
+		"shift_code, start_min, end_min, competence, sami_speaker, "
+		"back_min) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+		&st, err);
+	for (int k = 0; rc == OV_OK && k < cd->n_caregivers; k++) {
+		const care_caregiver *c = &cd->caregivers[k];
+		db_bind_int(st, 1, id);
+		db_bind_int(st, 2, k);
+		db_bind_int(st, 3, c->employee_id);
+		db_bind_text(st, 4, c->shift_code);
+		db_bind_int(st, 5, c->start_min);
+		db_bind_int(st, 6, c->end_min);
+		db_bind_text(st, 7, c->competence);
+		db_bind_int(st, 8, c->sami_speaker);
+		db_bind_double(st, 9, back[k]);
+		rc = db_run(st, err);
+		db_reset(st);
+	}
+	db_finalize(st);
+	return rc;
+}
+
+/* Every stop with the times the route gives it; then every visit in no
+ * route, with the reason. */
+static ov_status insert_stops(db *d, const care_day *cd,
+			      const routes_plan *r, int64_t id, ov_err *err)
+{
+	const routes_problem *p = cd->problem;
+	size_t n = (size_t)p->n_visits + 1;
+	unsigned char *served = calloc(n, 1);
+	if (!served)
+		return nomem(err);
+	db_stmt *st = NULL, *un = NULL;
+	ov_status rc = db_prepare(
+		d,
+		"INSERT INTO route_stop (plan_id, employee_id, seq, "
+		"visit_request_id, arrive_min, start_min, drive_min) VALUES "
+		"($1, $2, $3, $4, $5, $6, $7)",
+		&st, err);
+	if (rc == OV_OK)
+		rc = db_prepare(d,
+				"INSERT INTO route_unserved (plan_id, "
+				"visit_request_id, reason) VALUES ($1, $2, $3)",
+				&un, err);
+	for (int i = 0; rc == OV_OK && i < r->n_routes; i++) {
+		int veh = r->vehicle ? r->vehicle[i] : i;
+		const routes_vehicle *v = &p->vehicles[veh];
+		double t = v->start > p->nodes[0].ready ? v->start
+							: p->nodes[0].ready;
+		size_t prev = 0;
+		for (int k = r->route_start[i];
+		     rc == OV_OK && k < r->route_start[i + 1]; k++) {
+			int node = r->seq[k];
+			const routes_visit *x = &p->nodes[node];
+			double drive = p->travel[prev * n + (size_t)node];
+			double arrive = t + drive;
+			double start = arrive < x->ready ? x->ready : arrive;
+			t = start + x->service;
+			prev = (size_t)node;
+			served[node] = 1;
+			db_bind_int(st, 1, id);
+			db_bind_int(st, 2, cd->caregivers[veh].employee_id);
+			db_bind_int(st, 3, k - r->route_start[i]);
+			db_bind_int(st, 4,
+				    cd->visits[node - 1].visit_request_id);
+			db_bind_double(st, 5, arrive);
+			db_bind_double(st, 6, start);
+			db_bind_double(st, 7, drive);
+			rc = db_run(st, err);
+			db_reset(st);
+		}
+	}
+	for (int node = 1; rc == OV_OK && node < (int)n; node++) {
+		if (served[node])
+			continue;
+		db_bind_int(un, 1, id);
+		db_bind_int(un, 2, cd->visits[node - 1].visit_request_id);
+		db_bind_text(un, 3,
+			     why_name(routes_unserved_reason(p, node)));
+		rc = db_run(un, err);
+		db_reset(un);
+	}
+	db_finalize(st);
+	db_finalize(un);
+	free(served);
+	return rc;
+}
+
+ov_status care_route_store(db *d, const care_day *cd, const routes_plan *r,
+			   const routes_solve_info *info, uint64_t seed,
+			   int64_t replaces, const char *reason, int64_t *id,
+			   ov_err *err)
+{
+	routes_report rep;
+	ov_status rc = routes_check(cd->problem, r, &rep, err);
+	if (rc != OV_OK)
+		return rc;
+	if (rep.n_violations)
+		return OV_FAIL(err, OV_E_INPUT, "routes",
+			       _("the lists break %d rules (first: %s); "
+				 "nothing is stored"),
+			       rep.n_violations,
+			       routes_violation_name(rep.violations[0].kind));
+	double *back = calloc((size_t)cd->n_caregivers + 1, sizeof *back);
+	if (!back)
+		return nomem(err);
+	back_drives(cd, r, back);
+	int64_t pid = 0;
+	rc = db_begin(d, err);
+	if (rc != OV_OK) {
+		free(back);
+		return rc;
+	}
+	rc = insert_header(d, cd, &rep, info, seed, replaces, reason, &pid,
+			   err);
+	if (rc == OV_OK)
+		rc = insert_caregivers(d, cd, back, pid, err);
+	if (rc == OV_OK)
+		rc = insert_stops(d, cd, r, pid, err);
+	if (rc == OV_OK)
+		rc = db_commit(d, err);
+	else
+		db_rollback(d);
+	free(back);
+	if (rc == OV_OK && id)
+		*id = pid;
+	return rc;
+}

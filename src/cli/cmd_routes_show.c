@@ -1,0 +1,351 @@
+/*
+ * cmd_routes_show.c - `ovttas routes show --municipality M --date D
+ * [--shift day|evening] [--caregiver E]`: each caregiver's list in order
+ * (time, recipient, settlement, task, language) and the day's totals;
+ * also the printer `routes plan` and `routes replan` use.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "base/ov_i18n.h"
+#include "cmd_routes_int.h"
+
+int routes_day_opts(cli_ctx *ctx, const char *date_s, const char *shift_s,
+		    ov_day *day, care_shift *shift)
+{
+	if (!date_s)
+		return cli_usage_error(ctx, "--date",
+				       _("name the day with --date YYYY-MM-DD"));
+	if (ov_date_parse(date_s, day))
+		return cli_usage_error(ctx, "--date",
+				       _("'%s' is not a date; write "
+					 "YYYY-MM-DD, e.g. 2026-01-05"),
+				       date_s);
+	int s = shift_s ? care_shift_parse(shift_s) : CARE_SHIFT_DAY;
+	if (s < 0)
+		return cli_usage_error(ctx, "--shift",
+				       _("--shift takes day or evening"));
+	*shift = (care_shift)s;
+	return -1;
+}
+
+const char *routes_clock(double minute, char *buf, size_t n)
+{
+	long m = lround(minute);
+	snprintf(buf, n, "%02ld:%02ld", (m / 60) % 24, m % 60);
+	return buf;
+}
+
+/* A stored task code in the reader's language. */
+const char *routes_task_name(const char *code)
+{
+	static const struct {
+		const char *code, *msg;
+	} tasks[] = {
+		{"meals", N_("meals")},
+		{"supervision", N_("supervision")},
+		{"practical_help", N_("practical help")},
+		{"medication", N_("medication")},
+		{"personal_care", N_("personal care")},
+		{"insulin", N_("insulin")},
+		{"respite", N_("respite")},
+		{"wound_care", N_("wound care")},
+	};
+	for (size_t i = 0; i < sizeof tasks / sizeof *tasks; i++)
+		if (!strcmp(tasks[i].code, code))
+			return _(tasks[i].msg);
+	return code;
+}
+
+static const char *competence_name(const char *c)
+{
+	if (!strcmp(c, "nurse"))
+		return _("nurse");
+	if (!strcmp(c, "health_worker"))
+		return _("health worker");
+	if (!strcmp(c, "any"))
+		return _("anyone");
+	return _("assistant");
+}
+
+static const char *why_text(const char *why)
+{
+	if (!strcmp(why, "skill"))
+		return _("no one on the shift has the competence");
+	if (!strcmp(why, "window"))
+		return _("no qualified caregiver can reach it in its window");
+	return _("no room on a qualified list in its window");
+}
+
+/* "1 h 05 min" */
+static const char *duration(double minutes, char *buf, size_t n)
+{
+	long m = lround(minutes);
+	if (m >= 60)
+		snprintf(buf, n, _("%ld h %02ld min"), m / 60, m % 60);
+	else
+		snprintf(buf, n, _("%ld min"), m);
+	return buf;
+}
+
+typedef struct {
+	int visits, unserved, sami_missed, two_alone;
+	double drive, care;
+} day_totals;
+
+static day_totals totals_of(const care_route *r)
+{
+	day_totals t = {0};
+	for (int i = 0; i < r->n_stops; i++) {
+		const care_stop *s = &r->stops[i];
+		if (s->row < 0) {
+			t.unserved++;
+			continue;
+		}
+		t.visits++;
+		t.drive += s->drive;
+		t.care += s->visit.duration_min;
+		t.two_alone += s->visit.two_caregivers;
+		if (!strcmp(s->visit.language, "se") &&
+		    !r->caregivers[s->row].sami_speaker)
+			t.sami_missed++;
+	}
+	for (int k = 0; k < r->n_caregivers; k++)
+		t.drive += r->back_drive[k];
+	return t;
+}
+
+static json_t *stop_json(const care_stop *s)
+{
+	char a[8], b[8];
+	const care_visit_due *v = &s->visit;
+	json_t *j = json_pack(
+		"{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:i,s:b,s:f,s:f}",
+		"visit_request", (json_int_t)v->visit_request_id, "recipient",
+		v->code, "name", v->name, "settlement", v->settlement,
+		"language", v->language, "task", v->task, "competence",
+		v->competence, "duration_min", v->duration_min,
+		"two_caregivers", v->two_caregivers, "lat", v->lat, "lon",
+		v->lon);
+	json_object_set_new(j, "window",
+			    json_pack("[s,s]",
+				      routes_clock(v->window_start, a, sizeof a),
+				      routes_clock(v->window_end, b, sizeof b)));
+	if (s->row >= 0) {
+		json_object_set_new(j, "start",
+				    json_string(routes_clock(s->start, a,
+							     sizeof a)));
+		json_object_set_new(j, "drive_min", json_real(s->drive));
+	} else {
+		json_object_set_new(j, "reason", json_string(s->why));
+	}
+	return j;
+}
+
+static int print_json(cli_ctx *ctx, const org_municipality *m,
+		      const care_route *r, const char *only)
+{
+	char day[16], a[8], b[8];
+	day_totals t = totals_of(r);
+	json_t *lists = json_array(), *unserved = json_array();
+	for (int k = 0; k < r->n_caregivers; k++) {
+		const care_caregiver *c = &r->caregivers[k];
+		if (only && strcmp(only, c->employee_no))
+			continue;
+		json_t *stops = json_array();
+		for (int i = 0; i < r->n_stops; i++)
+			if (r->stops[i].row == k)
+				json_array_append_new(stops,
+						      stop_json(&r->stops[i]));
+		json_array_append_new(
+			lists,
+			json_pack("{s:s,s:s,s:s,s:b,s:s,s:s,s:s,s:f,s:o}",
+				  "employee_no", c->employee_no, "given_name",
+				  c->given_name, "family_name", c->family_name,
+				  "sami_speaker", c->sami_speaker, "competence",
+				  c->competence, "start",
+				  routes_clock(c->start_min, a, sizeof a), "end",
+				  routes_clock(c->end_min, b, sizeof b),
+				  "back_drive_min", r->back_drive[k], "stops",
+				  stops));
+	}
+	for (int i = 0; i < r->n_stops; i++)
+		if (r->stops[i].row < 0)
+			json_array_append_new(unserved,
+					      stop_json(&r->stops[i]));
+	return cli_print_json(
+		ctx,
+		json_pack("{s:s,s:s,s:s,s:I,s:I,s:s,s:I,s:i,s:i,s:f,s:f,s:i,"
+			  "s:o,s:o}",
+			  "municipality", m->code, "date",
+			  ov_date_format(r->day, day, sizeof day), "shift",
+			  care_shift_name(r->shift), "plan", (json_int_t)r->id,
+			  "replaces", (json_int_t)r->replaces, "reason",
+			  r->reason, "rota_plan", (json_int_t)r->rota_plan_id,
+			  "visits", t.visits, "unserved_count", t.unserved,
+			  "drive_min", t.drive, "care_min", t.care,
+			  "sami_missed", t.sami_missed, "caregivers", lists,
+			  "unserved", unserved));
+}
+
+static void print_list(cli_ctx *ctx, const care_route *r, int k)
+{
+	const care_caregiver *c = &r->caregivers[k];
+	char a[8], b[8], d1[32], d2[32];
+	int n = 0;
+	double drive = r->back_drive[k], care = 0;
+	for (int i = 0; i < r->n_stops; i++)
+		if (r->stops[i].row == k) {
+			n++;
+			drive += r->stops[i].drive;
+			care += r->stops[i].visit.duration_min;
+		}
+	fprintf(ctx->out, _("%s %s (%s), %s%s, %s %s-%s: %d visits, %s of "
+			    "care, %s driving\n"),
+		c->given_name, c->family_name, c->employee_no,
+		competence_name(c->competence),
+		c->sami_speaker ? _(", speaks Sámi") : "", c->shift_code,
+		routes_clock(c->start_min, a, sizeof a),
+		routes_clock(c->end_min, b, sizeof b), n,
+		duration(care, d1, sizeof d1), duration(drive, d2, sizeof d2));
+	if (!n)
+		return;
+	const char *head[] = {_("Time"), _("Recipient"), _("Name"),
+			      _("Settlement"), _("Task"), _("Min"),
+			      _("Language"), _("Drive")};
+	cli_table *t = cli_table_new(8, head);
+	cli_table_right(t, 5);
+	cli_table_right(t, 7);
+	for (int i = 0; i < r->n_stops; i++) {
+		const care_stop *s = &r->stops[i];
+		if (s->row != k)
+			continue;
+		const care_visit_due *v = &s->visit;
+		cli_table_cell(t, "%s", routes_clock(s->start, a, sizeof a));
+		cli_table_cell(t, "%s", v->code);
+		cli_table_cell(t, "%s", v->name);
+		cli_table_cell(t, "%s", v->settlement);
+		cli_table_cell(t, "%s%s", routes_task_name(v->task),
+			       v->two_caregivers ? _(" (two needed)") : "");
+		cli_table_cell(t, "%d", v->duration_min);
+		cli_table_cell(t, "%s",
+			       !strcmp(v->language, "se")
+				       ? (c->sami_speaker ? _("Sámi")
+							  : _("Sámi (not met)"))
+				       : _("Norwegian"));
+		cli_table_cell(t, "%.0f", s->drive);
+	}
+	cli_table_print(t, ctx->out);
+	cli_table_free(t);
+}
+
+static void print_unserved(cli_ctx *ctx, const care_route *r, int n)
+{
+	char a[8], b[8];
+	fprintf(ctx->out, _("Not served (%d):\n"), n);
+	const char *head[] = {_("Window"), _("Recipient"), _("Name"),
+			      _("Settlement"), _("Task"), _("Needs"),
+			      _("Reason")};
+	cli_table *t = cli_table_new(7, head);
+	for (int i = 0; i < r->n_stops; i++) {
+		const care_stop *s = &r->stops[i];
+		if (s->row >= 0)
+			continue;
+		const care_visit_due *v = &s->visit;
+		cli_table_cell(t, "%s-%s",
+			       routes_clock(v->window_start, a, sizeof a),
+			       routes_clock(v->window_end, b, sizeof b));
+		cli_table_cell(t, "%s", v->code);
+		cli_table_cell(t, "%s", v->name);
+		cli_table_cell(t, "%s", v->settlement);
+		cli_table_cell(t, "%s", routes_task_name(v->task));
+		cli_table_cell(t, "%s", competence_name(v->competence));
+		cli_table_cell(t, "%s", why_text(s->why));
+	}
+	cli_table_print(t, ctx->out);
+	cli_table_free(t);
+}
+
+int routes_print_day(cli_ctx *ctx, const org_municipality *m,
+		     const care_route *r, const char *only)
+{
+	if (ctx->json)
+		return print_json(ctx, m, r, only);
+	char day[16], d1[32], d2[32];
+	fprintf(ctx->out, _("Home-care routes, %s, %s, %s (plan %lld)\n"),
+		ov_i18n_pick(m->name_nb, m->name_se),
+		ov_date_format(r->day, day, sizeof day),
+		care_shift_label(r->shift), (long long)r->id);
+	if (r->replaces && !strncmp(r->reason, "sick:", 5))
+		fprintf(ctx->out, _("Replaces plan %lld: %s is off sick\n"),
+			(long long)r->replaces, r->reason + 5);
+	else if (r->replaces)
+		fprintf(ctx->out, _("Replaces plan %lld\n"),
+			(long long)r->replaces);
+	day_totals t = totals_of(r);
+	int shown = 0;
+	for (int k = 0; k < r->n_caregivers; k++) {
+		if (only && strcmp(only, r->caregivers[k].employee_no))
+			continue;
+		fputc('\n', ctx->out);
+		print_list(ctx, r, k);
+		shown++;
+	}
+	if (only && !shown) {
+		ov_err e;
+		OV_FAIL(&e, OV_E_NOTFOUND, "--caregiver",
+			_("employee %s is not on these lists"), only);
+		return cli_fail(ctx, &e);
+	}
+	if (!only && t.unserved) {
+		fputc('\n', ctx->out);
+		print_unserved(ctx, r, t.unserved);
+	}
+	fprintf(ctx->out,
+		_("\nTotal: %d visits on %d lists, %s of care, %s driving; "
+		  "%d not served; %d Sámi speakers served in Norwegian\n"),
+		t.visits, r->n_caregivers, duration(t.care, d1, sizeof d1),
+		duration(t.drive, d2, sizeof d2), t.unserved, t.sami_missed);
+	if (t.two_alone)
+		fprintf(ctx->out,
+			_("%d visits need two caregivers: the second one is "
+			  "not planned yet, arrange it by hand\n"),
+			t.two_alone);
+	return 0;
+}
+
+int cmd_routes_show(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *muni_s = NULL, *date_s = NULL, *shift_s = NULL,
+		   *cg_s = NULL;
+	const cli_opt opts[] = {{"municipality", CLI_STRING, &muni_s, NULL},
+				{"date", CLI_STRING, &date_s, NULL},
+				{"shift", CLI_STRING, &shift_s, NULL},
+				{"caregiver", CLI_STRING, &cg_s, NULL},
+				{NULL, CLI_FLAG, NULL, NULL}};
+	int npos, rc = cli_parse(ctx, argc, argv, opts, NULL, 0, &npos);
+	if (rc >= 0)
+		return rc;
+	ov_day day;
+	care_shift shift;
+	if (!muni_s)
+		return cli_usage_error(ctx, "--municipality",
+				       _("name the municipality with "
+					 "--municipality"));
+	if ((rc = routes_day_opts(ctx, date_s, shift_s, &day, &shift)) >= 0)
+		return rc;
+	org_municipality m;
+	db *d = cli_open_db_for(ctx, muni_s, &m, &rc);
+	if (!d)
+		return rc;
+	care_route *r;
+	ov_err e;
+	if (care_route_current(d, m.id, day, shift, &r, &e) != OV_OK) {
+		db_close(d);
+		return cli_fail(ctx, &e);
+	}
+	rc = routes_print_day(ctx, &m, r, cg_s);
+	care_route_free(r);
+	db_close(d);
+	return rc;
+}

@@ -1,0 +1,64 @@
+-- 0003_routes.sql - home-care routes (M7): the day's lists of a
+-- municipality's mobile home care (KOSTRA 258), one per shift, as the
+-- route planner made them. Owned by src/care/. Portable SQL, as 0001.
+
+-- One planning of one day and shift. A re-planning (a caregiver off
+-- sick) adds a new row that names the one it replaces; the current lists
+-- are the newest row of the day and shift.
+CREATE TABLE route_plan (
+  id              INTEGER PRIMARY KEY,
+  municipality_id INTEGER NOT NULL REFERENCES municipality(id),
+  unit_id         INTEGER NOT NULL REFERENCES unit(id),
+  day             TEXT NOT NULL CHECK (length(day) = 10),   -- YYYY-MM-DD
+  shift           TEXT NOT NULL CHECK (shift IN ('day', 'evening')),
+  rota_plan_id    INTEGER NOT NULL REFERENCES rota_plan(id),
+  replaces        INTEGER REFERENCES route_plan(id),
+  reason          TEXT NOT NULL DEFAULT '',   -- 'sick E-123' on a re-plan
+  created_at      TEXT NOT NULL,              -- UTC, ISO-8601
+  travel_min      DOUBLE PRECISION NOT NULL CHECK (travel_min >= 0),
+  soft_cost       DOUBLE PRECISION NOT NULL CHECK (soft_cost >= 0),
+  seconds         DOUBLE PRECISION NOT NULL CHECK (seconds >= 0),
+  seed            BIGINT NOT NULL
+);
+CREATE INDEX route_plan_day ON route_plan(municipality_id, day, shift);
+
+-- A caregiver on duty in the plan, in list order, with the shift worked
+-- and the drive back to the office after the last visit.
+CREATE TABLE route_caregiver (
+  plan_id      INTEGER NOT NULL REFERENCES route_plan(id),
+  row_no       INTEGER NOT NULL CHECK (row_no >= 0),
+  employee_id  INTEGER NOT NULL REFERENCES employee(id),
+  shift_code   TEXT NOT NULL,
+  start_min    INTEGER NOT NULL,
+  end_min      INTEGER NOT NULL CHECK (end_min > start_min),
+  competence   TEXT NOT NULL,
+  sami_speaker INTEGER NOT NULL CHECK (sami_speaker IN (0, 1)),
+  back_min     DOUBLE PRECISION NOT NULL CHECK (back_min >= 0), -- last stop to the office
+  PRIMARY KEY (plan_id, row_no),
+  UNIQUE (plan_id, employee_id)
+);
+
+-- A visit on a caregiver's list: the seq-th stop, arriving at arrive_min
+-- and starting the visit at start_min (minutes after midnight).
+CREATE TABLE route_stop (
+  plan_id          INTEGER NOT NULL,
+  employee_id      INTEGER NOT NULL,
+  seq              INTEGER NOT NULL CHECK (seq >= 0),
+  visit_request_id INTEGER NOT NULL REFERENCES visit_request(id),
+  arrive_min       DOUBLE PRECISION NOT NULL,
+  start_min        DOUBLE PRECISION NOT NULL CHECK (start_min >= arrive_min),
+  drive_min        DOUBLE PRECISION NOT NULL CHECK (drive_min >= 0),
+  PRIMARY KEY (plan_id, employee_id, seq),
+  UNIQUE (plan_id, visit_request_id),
+  FOREIGN KEY (plan_id, employee_id) REFERENCES route_caregiver(plan_id, employee_id)
+);
+
+-- A visit due that day that no list could take, and why: 'skill' (no
+-- one on duty has it), 'window' (no qualified caregiver's shift reaches
+-- it in time), 'time' (the lists are full).
+CREATE TABLE route_unserved (
+  plan_id          INTEGER NOT NULL REFERENCES route_plan(id),
+  visit_request_id INTEGER NOT NULL REFERENCES visit_request(id),
+  reason           TEXT NOT NULL CHECK (reason IN ('skill', 'window', 'time')),
+  PRIMARY KEY (plan_id, visit_request_id)
+);
