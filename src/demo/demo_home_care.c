@@ -3,7 +3,8 @@
  * a day and an evening shift, and a bemanningsplan sized to the visits
  * the recipients of the municipality receive on each weekday. Lives in
  * demo/ because it reads home care (care/) to write staffing
- * (staffing/), two modules that do not know each other.
+ * (staffing/), and staffing/ does not call care/ (care/ calls
+ * staffing/ for who is at work).
  */
 #include <string.h>
 

@@ -1,6 +1,7 @@
 /*
  * demo_int.h - the parts of the demo that live in demo/ itself because
- * they join two domain modules; shared by the files of src/demo/ only.
+ * they read one domain module to write another; shared by the files of
+ * src/demo/ only.
  */
 #ifndef DEMO_INT_H
 #define DEMO_INT_H

@@ -581,11 +581,11 @@ static ov_status staff_unit(gen *g, int ui, ov_err *err)
  * need a nurse on the round) and has more people than its first draw
  * gives: these posts come after every unit's, so the draws of the other
  * units, and all their data, stay as they were. */
-#define HOME_CARE_EXTRA 12
+#define HOME_CARE_EXTRA 20
 
 static ov_status home_care_extra(gen *g, int ui, ov_err *err)
 {
-	static const int cw[] = {40, 40, 20};
+	static const int cw[] = {40, 45, 15};
 	ov_status rc = OV_OK;
 	for (int i = 0; rc == OV_OK && i < HOME_CARE_EXTRA; i++) {
 		int comp = ov_rng_weighted(g->rng, cw, 3);
