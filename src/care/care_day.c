@@ -162,7 +162,8 @@ static ov_status visits(db *d, care_day *cd, ov_err *err)
 		rc = care_list_get(d, cd->municipality_id, &l, err);
 	if (rc != OV_OK)
 		return rc;
-	cd->visits = calloc(l->nvisits + 1, sizeof *cd->visits);
+	/* room for every visit twice (two caregivers) */
+	cd->visits = calloc(2 * l->nvisits + 1, sizeof *cd->visits);
 	if (!cd->visits) {
 		care_list_free(l);
 		return nomem(err);
@@ -192,6 +193,10 @@ static ov_status visits(db *d, care_day *cd, ov_err *err)
 			x->duration_min = v->duration_min;
 			x->lat = r->lat;
 			x->lon = r->lon;
+			if (v->two_caregivers) {
+				cd->visits[cd->n_visits] = *x;
+				cd->visits[cd->n_visits++].part = 1;
+			}
 		}
 	}
 	care_list_free(l);
@@ -227,7 +232,8 @@ static ov_status continuity(db *d, care_day *cd, ov_err *err)
 	ov_status rc = db_prepare(
 		d,
 		"SELECT s.visit_request_id, s.employee_id FROM route_stop s "
-		"WHERE s.plan_id = (SELECT p.id FROM route_plan p WHERE "
+		"WHERE s.part = 0 AND s.plan_id = (SELECT p.id FROM "
+		"route_plan p WHERE "
 		"p.municipality_id = $1 AND p.shift = $2 AND p.day < $3 "
 		"ORDER BY p.day DESC, p.id DESC LIMIT 1)",
 		&st, err);
@@ -302,6 +308,14 @@ static ov_status problem(care_day *cd, double lat, double lon, ov_err *err)
 				    .skills = needs_of(v->competence),
 				    .sami = !strcmp(v->language, "se"),
 				    .sami_weight = CARE_SAMI_WEIGHT};
+		/* the second of two caregivers helps (lifting): anyone
+		 * may, and the Sámi and the continuity go with the first */
+		if (v->part) {
+			x->skills = 0;
+			x->sami = 0;
+			x->twin = i; /* the part 0 just before it */
+			p->nodes[i].twin = i + 1;
+		}
 		if (!(x->id = strdup(v->code)))
 			return nomem(err);
 	}

@@ -64,11 +64,14 @@ typedef struct {
 	char task[32];
 	char competence[16]; /* nurse, health_worker, any */
 	int two_caregivers;
+	int part; /* two caregivers: 0 the one with the task, 1 the other */
 	int window_start, window_end, duration_min;
 	double lat, lon;
 } care_visit_due;
 
-/* The day's problem. Node i (1..n_visits) of `problem` is visits[i-1];
+/* The day's problem. Node i (1..n_visits) of `problem` is visits[i-1]
+ * (a visit for two caregivers is there twice, as parts 0 and 1, twins
+ * in the engine);
  * its vehicle k is caregivers[k]; the depot is the municipality's
  * office. */
 typedef struct {
@@ -159,7 +162,9 @@ ov_status care_route_current(db *d, int64_t municipality_id, ov_day day,
 			     care_shift shift, care_route **out, ov_err *err);
 void care_route_free(care_route *r);
 
-/* The caregiver row of r serving visit_request_id, or -1. */
-int care_route_row_of(const care_route *r, int64_t visit_request_id);
+/* The caregiver row of r serving part `part` of visit_request_id, or
+ * -1. */
+int care_route_row_of(const care_route *r, int64_t visit_request_id,
+		      int part);
 
 #endif

@@ -27,10 +27,12 @@ void care_route_free(care_route *r)
 	free(r);
 }
 
-int care_route_row_of(const care_route *r, int64_t visit_request_id)
+int care_route_row_of(const care_route *r, int64_t visit_request_id,
+		      int part)
 {
 	for (int i = 0; i < r->n_stops; i++)
-		if (r->stops[i].visit.visit_request_id == visit_request_id)
+		if (r->stops[i].visit.visit_request_id == visit_request_id &&
+		    r->stops[i].visit.part == part)
 			return r->stops[i].row;
 	return -1;
 }
@@ -172,11 +174,11 @@ static ov_status stops(db *d, care_route *r, ov_err *err)
 {
 	static const char *const sql[2] = {
 		"SELECT " VISIT_COLS ", c.row_no, s.arrive_min, s.start_min, "
-		"s.drive_min, '' FROM route_stop s" VISIT_JOIN
+		"s.drive_min, '', s.part FROM route_stop s" VISIT_JOIN
 		" JOIN route_caregiver c ON c.plan_id = s.plan_id AND "
 		"c.employee_id = s.employee_id WHERE s.plan_id = $1 ORDER BY "
 		"c.row_no, s.seq",
-		"SELECT " VISIT_COLS ", -1, 0, 0, 0, s.reason FROM "
+		"SELECT " VISIT_COLS ", -1, 0, 0, 0, s.reason, 0 FROM "
 		"route_unserved s" VISIT_JOIN
 		" WHERE s.plan_id = $1 ORDER BY v.window_start, rc.code"};
 	int cap = 0;
@@ -200,6 +202,7 @@ static ov_status stops(db *d, care_route *r, ov_err *err)
 			s->start = db_col_double(st, 16);
 			s->drive = db_col_double(st, 17);
 			COPY(s->why, db_col_text(st, 18));
+			s->visit.part = (int)db_col_int(st, 19);
 		}
 		db_finalize(st);
 		if (k == -2)

@@ -120,14 +120,24 @@ static ov_status insert_stops(db *d, const care_day *cd,
 	const routes_problem *p = cd->problem;
 	size_t n = (size_t)p->n_visits + 1;
 	unsigned char *served = calloc(n, 1);
-	if (!served)
+	double *begin = malloc(n * sizeof *begin);
+	if (!served || !begin) {
+		free(served);
+		free(begin);
 		return nomem(err);
+	}
+	ov_status rc0 = routes_plan_starts(p, r, begin, err);
+	if (rc0 != OV_OK) {
+		free(served);
+		free(begin);
+		return rc0;
+	}
 	db_stmt *st = NULL, *un = NULL;
 	ov_status rc = db_prepare(
 		d,
 		"INSERT INTO route_stop (plan_id, employee_id, seq, "
-		"visit_request_id, arrive_min, start_min, drive_min) VALUES "
-		"($1, $2, $3, $4, $5, $6, $7)",
+		"visit_request_id, part, arrive_min, start_min, drive_min) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
 		&st, err);
 	if (rc == OV_OK)
 		rc = db_prepare(d,
@@ -146,7 +156,7 @@ static ov_status insert_stops(db *d, const care_day *cd,
 			const routes_visit *x = &p->nodes[node];
 			double drive = p->travel[prev * n + (size_t)node];
 			double arrive = t + drive;
-			double start = arrive < x->ready ? x->ready : arrive;
+			double start = begin[node]; /* >= arrive */
 			t = start + x->service;
 			prev = (size_t)node;
 			served[node] = 1;
@@ -155,15 +165,17 @@ static ov_status insert_stops(db *d, const care_day *cd,
 			db_bind_int(st, 3, k - r->route_start[i]);
 			db_bind_int(st, 4,
 				    cd->visits[node - 1].visit_request_id);
-			db_bind_double(st, 5, arrive);
-			db_bind_double(st, 6, start);
-			db_bind_double(st, 7, drive);
+			db_bind_int(st, 5, cd->visits[node - 1].part);
+			db_bind_double(st, 6, arrive);
+			db_bind_double(st, 7, start);
+			db_bind_double(st, 8, drive);
 			rc = db_run(st, err);
 			db_reset(st);
 		}
 	}
 	for (int node = 1; rc == OV_OK && node < (int)n; node++) {
-		if (served[node])
+		/* a two-caregiver visit is unserved once, as its part 0 */
+		if (served[node] || cd->visits[node - 1].part)
 			continue;
 		db_bind_int(un, 1, id);
 		db_bind_int(un, 2, cd->visits[node - 1].visit_request_id);
@@ -175,6 +187,7 @@ static ov_status insert_stops(db *d, const care_day *cd,
 	db_finalize(st);
 	db_finalize(un);
 	free(served);
+	free(begin);
 	return rc;
 }
 

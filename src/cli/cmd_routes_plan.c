@@ -127,7 +127,8 @@ int cmd_routes_plan(cli_ctx *ctx, int argc, char **argv)
 static void anchor(care_day *cd, const care_route *old)
 {
 	for (int i = 0; i < cd->n_visits; i++) {
-		int row = care_route_row_of(old, cd->visits[i].visit_request_id);
+		int row = care_route_row_of(old, cd->visits[i].visit_request_id,
+					    cd->visits[i].part);
 		if (row < 0)
 			continue;
 		int64_t eid = old->caregivers[row].employee_id;
@@ -166,7 +167,8 @@ static int report_changes(cli_ctx *ctx, const org_municipality *m,
 		if (s->row < 0)
 			continue;
 		const care_caregiver *was = &old->caregivers[s->row];
-		int row = care_route_row_of(new, s->visit.visit_request_id);
+		int row = care_route_row_of(new, s->visit.visit_request_id,
+					    s->visit.part);
 		const care_caregiver *now = row >= 0 ? &new->caregivers[row]
 						     : NULL;
 		if (now && now->employee_id == was->employee_id)

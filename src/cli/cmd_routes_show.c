@@ -89,7 +89,7 @@ static const char *duration(double minutes, char *buf, size_t n)
 }
 
 typedef struct {
-	int visits, unserved, sami_missed, two_alone;
+	int visits, unserved, sami_missed;
 	double drive, care;
 } day_totals;
 
@@ -102,11 +102,10 @@ static day_totals totals_of(const care_route *r)
 			t.unserved++;
 			continue;
 		}
-		t.visits++;
+		t.visits += !s->visit.part; /* a visit for two counts once */
 		t.drive += s->drive;
 		t.care += s->visit.duration_min;
-		t.two_alone += s->visit.two_caregivers;
-		if (!strcmp(s->visit.language, "se") &&
+		if (!s->visit.part && !strcmp(s->visit.language, "se") &&
 		    !r->caregivers[s->row].sami_speaker)
 			t.sami_missed++;
 	}
@@ -120,8 +119,9 @@ static json_t *stop_json(const care_stop *s)
 	char a[8], b[8];
 	const care_visit_due *v = &s->visit;
 	json_t *j = json_pack(
-		"{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:i,s:b,s:f,s:f}",
-		"visit_request", (json_int_t)v->visit_request_id, "recipient",
+		"{s:I,s:i,s:s,s:s,s:s,s:s,s:s,s:s,s:i,s:b,s:f,s:f}",
+		"visit_request", (json_int_t)v->visit_request_id, "part",
+		v->part, "recipient",
 		v->code, "name", v->name, "settlement", v->settlement,
 		"language", v->language, "task", v->task, "competence",
 		v->competence, "duration_min", v->duration_min,
@@ -226,7 +226,9 @@ static void print_list(cli_ctx *ctx, const care_route *r, int k)
 		cli_table_cell(t, "%s", v->name);
 		cli_table_cell(t, "%s", v->settlement);
 		cli_table_cell(t, "%s%s", routes_task_name(v->task),
-			       v->two_caregivers ? _(" (two needed)") : "");
+			       !v->two_caregivers ? ""
+			       : v->part	   ? _(" (second caregiver)")
+						   : _(" (two caregivers)"));
 		cli_table_cell(t, "%d", v->duration_min);
 		cli_table_cell(t, "%s",
 			       !strcmp(v->language, "se")
@@ -306,11 +308,6 @@ int routes_print_day(cli_ctx *ctx, const org_municipality *m,
 		  "%d not served; %d Sámi speakers served in Norwegian\n"),
 		t.visits, r->n_caregivers, duration(t.care, d1, sizeof d1),
 		duration(t.drive, d2, sizeof d2), t.unserved, t.sami_missed);
-	if (t.two_alone)
-		fprintf(ctx->out,
-			_("%d visits need two caregivers: the second one is "
-			  "not planned yet, arrange it by hand\n"),
-			t.two_alone);
 	return 0;
 }
 

@@ -44,6 +44,10 @@ typedef struct {
 	 * caregiver than vehicle `preferred` comes. */
 	int preferred;
 	double keep_weight;
+	/* Two caregivers together: the node of the other half of the
+	 * visit (0: none). Both halves are served or neither, on two
+	 * routes, starting at the same time. */
+	int twin;
 } routes_visit;
 
 /* A vehicle with its own shift: a caregiver. */
@@ -97,6 +101,8 @@ typedef enum {
 	ROUTES_V_RETURN,   /* back at the depot after its horizon */
 	ROUTES_V_FLEET,    /* more routes than vehicles, or one used twice */
 	ROUTES_V_SKILL,    /* the caregiver lacks a skill the visit needs */
+	ROUTES_V_SYNC,     /* two-caregiver halves: one alone, one route,
+			    * or different start times */
 	ROUTES_V_N
 } routes_violation_kind;
 
@@ -178,6 +184,13 @@ double routes_route_distance(const routes_problem *p, const routes_plan *r,
 ov_status routes_check(const routes_problem *p, const routes_plan *r,
 		       routes_report *rep, ov_err *err);
 const char *routes_violation_name(routes_violation_kind k);
+
+/* The start of service of every visit under plan r as the referee
+ * times it (the halves of a two-caregiver visit wait for each other):
+ * start[v] for v in 0..n_visits, -1 when v is unserved (and for the
+ * depot). Fails only on allocation. */
+ov_status routes_plan_starts(const routes_problem *p, const routes_plan *r,
+			     double *start, ov_err *err);
 
 /* Why a visit may be left unserved: no caregiver has the skill it
  * needs; no qualified caregiver could reach it inside its window even

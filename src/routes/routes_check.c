@@ -4,6 +4,7 @@
  * rule, the distance, the vehicles used and the visits left unserved.
  * The tests run it on every plan the solver returns.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +17,7 @@
 
 static const char *const names[ROUTES_V_N] = {
 	"twice", "unknown_node", "late", "overload", "late_return", "fleet",
-	"skill"};
+	"skill", "together"};
 
 const char *routes_violation_name(routes_violation_kind k)
 {
@@ -33,6 +34,75 @@ static void add(routes_report *rep, routes_violation_kind k, int route,
 	rep->n_violations++;
 }
 
+/* Where route i starts: the later of the depot's opening and the
+ * caregiver's shift, or -1 for a vehicle outside the fleet. */
+static double route_opens(const routes_problem *p, const routes_plan *r,
+			  int i)
+{
+	int veh = r->vehicle ? r->vehicle[i] : i;
+	double t = p->nodes[0].ready;
+	if (p->vehicles && veh >= 0 && veh < p->n_vehicles &&
+	    p->vehicles[veh].start > t)
+		t = p->vehicles[veh].start;
+	return t;
+}
+
+/*
+ * Starts of service when the halves of a two-caregiver visit wait for
+ * each other: each half starts at the later of the two arrivals. That
+ * can delay what follows on either route and so other pairs, so the
+ * walk is repeated until nothing moves (starts only grow; a pair that
+ * waits on itself around two routes stops growing once late, and is
+ * judged by the walk in routes_check). hold[v] is the start the pair
+ * imposes, -1 for none.
+ */
+static void pair_holds(const routes_problem *p, const routes_plan *r,
+		       double *hold, double *began, int *on)
+{
+	size_t n = (size_t)p->n_visits + 1;
+	for (size_t v = 0; v < n; v++) {
+		hold[v] = -1;
+		on[v] = -1;
+	}
+	for (int round = 0; round <= p->n_visits; round++) {
+		for (int i = 0; i < r->n_routes; i++) {
+			double t = route_opens(p, r, i);
+			size_t prev = 0;
+			for (int k = r->route_start[i];
+			     k < r->route_start[i + 1]; k++) {
+				int v = r->seq[k];
+				if (v < 1 || v > p->n_visits)
+					continue;
+				t += p->travel[prev * n + (size_t)v];
+				if (t < p->nodes[v].ready)
+					t = p->nodes[v].ready;
+				if (t < hold[v])
+					t = hold[v];
+				began[v] = t;
+				on[v] = i;
+				t += p->nodes[v].service;
+				prev = (size_t)v;
+			}
+		}
+		int moved = 0;
+		for (size_t v = 1; v < n; v++) {
+			size_t w = (size_t)p->nodes[v].twin;
+			if (!w || w >= n || on[v] < 0 || on[w] < 0 ||
+			    on[v] == on[w])
+				continue;
+			double m = began[v] > began[w] ? began[v] : began[w];
+			if (m > began[v] + EPS && m > p->nodes[v].due + EPS)
+				continue; /* late already: no use waiting */
+			if (m > began[v] + EPS) {
+				hold[v] = m;
+				moved = 1;
+			}
+		}
+		if (!moved)
+			break;
+	}
+}
+
 ov_status routes_check(const routes_problem *p, const routes_plan *r,
 		       routes_report *rep, ov_err *err)
 {
@@ -40,11 +110,19 @@ ov_status routes_check(const routes_problem *p, const routes_plan *r,
 	size_t n = (size_t)p->n_visits + 1;
 	unsigned char *seen = calloc(n, 1);
 	unsigned char *driving = calloc((size_t)p->n_vehicles + 1, 1);
-	if (!seen || !driving) {
+	/* Each visit's route and start, for the two-caregiver rule. */
+	int *on = malloc(n * sizeof *on);
+	double *began = malloc(n * sizeof *began);
+	double *hold = malloc(n * sizeof *hold);
+	if (!seen || !driving || !on || !began || !hold) {
 		free(seen);
 		free(driving);
+		free(on);
+		free(began);
+		free(hold);
 		return OV_FAIL(err, OV_E_NOMEM, "", "%s", _("out of memory"));
 	}
+	pair_holds(p, r, hold, began, on);
 	const routes_visit *depot = &p->nodes[0];
 	for (int i = 0; i < r->n_routes; i++) {
 		int a = r->route_start[i], b = r->route_start[i + 1];
@@ -82,8 +160,12 @@ ov_status routes_check(const routes_problem *p, const routes_plan *r,
 			t += leg;
 			if (t < x->ready)
 				t = x->ready;
+			if (t < hold[v])
+				t = hold[v]; /* waits for the other half */
 			if (t > x->due + EPS)
 				add(rep, ROUTES_V_LATE, i, v, t, x->due);
+			on[v] = i;
+			began[v] = t;
 			unsigned has = cg ? cg->skills : ~0u;
 			if (x->skills & ~has)
 				add(rep, ROUTES_V_SKILL, i, v, x->skills, has);
@@ -110,10 +192,22 @@ ov_status routes_check(const routes_problem *p, const routes_plan *r,
 	}
 	if (rep->vehicles > p->n_vehicles)
 		add(rep, ROUTES_V_FLEET, -1, 0, rep->vehicles, p->n_vehicles);
-	for (size_t v = 1; v < n; v++)
+	for (size_t v = 1; v < n; v++) {
 		rep->unserved += !seen[v];
+		size_t w = (size_t)p->nodes[v].twin;
+		if (!w || w < v || w >= n)
+			continue; /* each pair once, from its lower node */
+		if (!seen[v] != !seen[w] ||
+		    (seen[v] && (on[v] == on[w] ||
+				 fabs(began[v] - began[w]) > EPS)))
+			add(rep, ROUTES_V_SYNC, seen[v] ? on[v] : -1, (int)v,
+			    seen[w] ? began[w] : -1, seen[v] ? began[v] : -1);
+	}
 	free(seen);
 	free(driving);
+	free(on);
+	free(began);
+	free(hold);
 	return OV_OK;
 }
 
@@ -149,4 +243,24 @@ routes_unserved_why routes_unserved_reason(const routes_problem *p, int v)
 			return ROUTES_WHY_TIME;
 	}
 	return qualified ? ROUTES_WHY_WINDOW : ROUTES_WHY_SKILL;
+}
+
+ov_status routes_plan_starts(const routes_problem *p, const routes_plan *r,
+			     double *start, ov_err *err)
+{
+	size_t n = (size_t)p->n_visits + 1;
+	double *hold = malloc(n * sizeof *hold);
+	int *on = malloc(n * sizeof *on);
+	if (!hold || !on) {
+		free(hold);
+		free(on);
+		return OV_FAIL(err, OV_E_NOMEM, "", "%s", _("out of memory"));
+	}
+	pair_holds(p, r, hold, start, on);
+	for (size_t v = 0; v < n; v++)
+		if (!v || on[v] < 0)
+			start[v] = -1;
+	free(hold);
+	free(on);
+	return OV_OK;
 }

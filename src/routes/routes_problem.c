@@ -136,6 +136,17 @@ ov_status routes_problem_validate(const routes_problem *p, ov_err *err)
 					 "weight is out of range"),
 				       p->nodes[i].id ? p->nodes[i].id : "?");
 	}
+	for (int i = 1; i <= p->n_visits; i++) {
+		int t = p->nodes[i].twin;
+		if (t && (t < 1 || t > p->n_visits || t == i ||
+			  p->nodes[t].twin != i))
+			return OV_FAIL(err, OV_E_INPUT,
+				       p->nodes[i].id ? p->nodes[i].id : "?",
+				       _("node %s: its other half (two "
+					 "caregivers) is not a node that "
+					 "names it back"),
+				       p->nodes[i].id ? p->nodes[i].id : "?");
+	}
 	size_t n = (size_t)p->n_visits + 1;
 	for (size_t i = 0; i < n * n; i++)
 		if (!(p->travel[i] >= 0) || !isfinite(p->travel[i]))

@@ -44,6 +44,9 @@ typedef struct {
 	double *dist;  /* V */
 	double *soft;  /* V: the visits' Sámi and continuity costs */
 	int *route;    /* N: each visit's route, -1 if unserved */
+	/* N: the start both halves of a two-caregiver visit were given
+	 * when they were put in (their window shrinks to it), else -1. */
+	double *fix;
 	int n_out;     /* unserved visits */
 } sol;
 
@@ -60,6 +63,7 @@ typedef struct {
 	unsigned *v_skills;
 	int *v_sami;
 	int alike; /* every vehicle the same: try one empty route only */
+	int twins; /* some visits need two caregivers together */
 	double vcost; /* cost of a used vehicle (vehicles-first objective) */
 	int *adj;     /* N x N: visits by distance from each (itself first) */
 	sol cur, work, best;
@@ -97,11 +101,14 @@ static int sol_alloc(sol *x, int V, int N)
 	x->dist = calloc((size_t)V, sizeof *x->dist);
 	x->soft = calloc((size_t)V, sizeof *x->soft);
 	x->route = malloc((size_t)N * sizeof *x->route);
+	x->fix = malloc((size_t)N * sizeof *x->fix);
 	if (!x->len || !x->seq || !x->start || !x->late || !x->load ||
-	    !x->dist || !x->soft || !x->route)
+	    !x->dist || !x->soft || !x->route || !x->fix)
 		return -1;
-	for (int i = 0; i < N; i++)
+	for (int i = 0; i < N; i++) {
 		x->route[i] = -1;
+		x->fix[i] = -1;
+	}
 	x->n_out = N - 1;
 	return 0;
 }
@@ -116,6 +123,7 @@ static void sol_free(sol *x)
 	free(x->dist);
 	free(x->soft);
 	free(x->route);
+	free(x->fix);
 }
 
 /* Copies route r (and who is on it) from a to b. */
@@ -133,21 +141,39 @@ static void copy_route(sol *b, const sol *a, int r)
 	b->soft[r] = a->soft[r];
 }
 
+static void copy_map(search *s, sol *b, const sol *a)
+{
+	memcpy(b->route, a->route, (size_t)s->N * sizeof *a->route);
+	if (s->twins)
+		memcpy(b->fix, a->fix, (size_t)s->N * sizeof *a->fix);
+	b->n_out = a->n_out;
+}
+
 static void copy_touched(search *s, sol *b, const sol *a)
 {
 	for (int r = 0; r < s->V; r++)
 		if (s->touched[r])
 			copy_route(b, a, r);
-	memcpy(b->route, a->route, (size_t)s->N * sizeof *a->route);
-	b->n_out = a->n_out;
+	copy_map(s, b, a);
 }
 
 static void copy_all(search *s, sol *b, const sol *a)
 {
 	for (int r = 0; r < s->V; r++)
 		copy_route(b, a, r);
-	memcpy(b->route, a->route, (size_t)s->N * sizeof *a->route);
-	b->n_out = a->n_out;
+	copy_map(s, b, a);
+}
+
+/* Visit v's window in x: its own, or the start its two-caregiver pair
+ * was given. */
+static double ready_in(const search *s, const sol *x, int v)
+{
+	return x->fix[v] >= 0 ? x->fix[v] : s->ready[v];
+}
+
+static double due_in(const search *s, const sol *x, int v)
+{
+	return x->fix[v] >= 0 ? x->fix[v] : s->due[v];
 }
 
 /* What visit v costs on vehicle r beyond travel: the Sámi it wants
@@ -178,7 +204,8 @@ static void refresh(search *s, sol *x, int r)
 		double leg = tt(s, q[i - 1], q[i]);
 		d += leg;
 		double a = st[i - 1] + s->svc[q[i - 1]] + leg;
-		st[i] = a > s->ready[q[i]] ? a : s->ready[q[i]];
+		double rd = ready_in(s, x, q[i]);
+		st[i] = a > rd ? a : rd;
 		load += s->dem[q[i]];
 		if (i <= n)
 			soft += soft_cost(s, q[i], r);
@@ -186,7 +213,8 @@ static void refresh(search *s, sol *x, int r)
 	lt[n + 1] = s->v_end[r];
 	for (int i = n; i >= 0; i--) {
 		double l = lt[i + 1] - tt(s, q[i], q[i + 1]) - s->svc[q[i]];
-		lt[i] = l < s->due[q[i]] ? l : s->due[q[i]];
+		double dd = due_in(s, x, q[i]);
+		lt[i] = l < dd ? l : dd;
 	}
 	x->load[r] = load;
 	x->dist[r] = d;
@@ -220,7 +248,12 @@ static void take(search *s, sol *x, int v)
 	s->removed[s->n_removed++] = v;
 	s->touched[x->route[v]] = 1;
 	x->route[v] = -1;
+	x->fix[v] = -1;
 	x->n_out++;
+	/* the other half of a two-caregiver visit goes with it */
+	int w = s->p->nodes[v].twin;
+	if (w && x->route[w] >= 0)
+		take(s, x, w);
 }
 
 /* Removes a string of l visits holding position at (1-based) on route r,
@@ -314,39 +347,48 @@ static void order_removed(search *s)
 	}
 }
 
-/* Vehicle r, still unused, as a place for v: its own route. */
-static void try_empty(const search *s, int v, int r, double *best,
-		      int *best_r, int *best_i)
+/* The best place found so far for a visit: route, position (after the
+ * i-th stop), added cost, and the earliest and latest start of service
+ * it would have there. */
+typedef struct {
+	int r, i;
+	double cost, early, late;
+} place;
+
+/* Vehicle r, still unused, as a place for v starting inside [lo, hi]:
+ * its own route. */
+static void try_empty(const search *s, int v, int r, double lo, double hi,
+		      place *b)
 {
 	if (s->dem[v] > s->p->capacity)
 		return;
 	double t = s->v_start[r] + tt(s, 0, v);
-	if (t < s->ready[v])
-		t = s->ready[v];
+	if (t < lo)
+		t = lo;
+	double latest = s->v_end[r] - tt(s, v, 0) - s->svc[v];
+	if (latest > hi)
+		latest = hi;
 	double delta = tt(s, 0, v) + tt(s, v, 0) + s->vcost + soft_cost(s, v, r);
-	if (t <= s->due[v] + EPS &&
-	    t + s->svc[v] + tt(s, v, 0) <= s->v_end[r] + EPS && delta < *best) {
-		*best = delta;
-		*best_r = r;
-		*best_i = 0;
-	}
+	if (t <= latest + EPS && delta < b->cost)
+		*b = (place){r, 0, delta, t, latest};
 }
 
-/* Puts v at its cheapest feasible place; an unused vehicle is one of
- * the places (only the first when all are alike). Returns 0, or -1 when
- * v fits nowhere (left unserved). */
-static int insert(search *s, sol *x, int v)
+/* The cheapest feasible place for v starting inside [lo, hi], on any
+ * route but `skip` (-1: none); an unused vehicle is one of the places
+ * (only the first when all are alike). b->r is -1 when there is none. */
+static void best_place(search *s, const sol *x, int v, double lo, double hi,
+		       int skip, place *b)
 {
-	int best_r = -1, best_i = -1, empty = -1;
-	double best = INFINITY;
+	*b = (place){-1, -1, INFINITY, 0, 0};
+	int empty = -1;
 	unsigned need = s->p->nodes[v].skills;
 	for (int r = 0; r < s->V; r++) {
 		int n = x->len[r];
-		if (need & ~s->v_skills[r])
+		if (r == skip || (need & ~s->v_skills[r]))
 			continue;
 		if (n == 0) {
 			if (!(s->alike && empty >= 0))
-				try_empty(s, v, r, &best, &best_r, &best_i);
+				try_empty(s, v, r, lo, hi, b);
 			empty = r;
 			continue;
 		}
@@ -359,34 +401,70 @@ static int insert(search *s, sol *x, int v)
 		for (int i = 0; i <= n; i++) {
 			if (ov_rng_chance(&s->rng, BLINK_PERMILLE))
 				continue;
-			int a = q[i], b = q[i + 1];
+			int a = q[i], c = q[i + 1];
 			double delta =
-				tt(s, a, v) + tt(s, v, b) - tt(s, a, b) + extra;
-			if (delta >= best)
+				tt(s, a, v) + tt(s, v, c) - tt(s, a, c) + extra;
+			if (delta >= b->cost)
 				continue;
 			double t = st[i] + s->svc[a] + tt(s, a, v);
-			if (t < s->ready[v])
-				t = s->ready[v];
-			if (t > s->due[v] + EPS ||
-			    t + s->svc[v] + tt(s, v, b) > lt[i + 1] + EPS)
+			if (t < lo)
+				t = lo;
+			double latest = lt[i + 1] - tt(s, v, c) - s->svc[v];
+			if (latest > hi)
+				latest = hi;
+			if (t > latest + EPS)
 				continue;
-			best = delta;
-			best_r = r;
-			best_i = i;
+			*b = (place){r, i, delta, t, latest};
 		}
 	}
-	if (best_r < 0)
-		return -1;
-	int *q = x->seq + (size_t)best_r * (size_t)(s->N + 1);
-	int n = x->len[best_r];
-	memmove(q + best_i + 2, q + best_i + 1,
-		(size_t)(n - best_i) * sizeof *q);
-	q[best_i + 1] = v;
-	x->len[best_r] = n + 1;
-	refresh(s, x, best_r);
-	x->route[v] = best_r;
+}
+
+/* Puts v on route b->r after its b->i-th stop. */
+static void put(search *s, sol *x, int v, const place *b)
+{
+	int *q = x->seq + (size_t)b->r * (size_t)(s->N + 1);
+	int n = x->len[b->r];
+	memmove(q + b->i + 2, q + b->i + 1, (size_t)(n - b->i) * sizeof *q);
+	q[b->i + 1] = v;
+	x->len[b->r] = n + 1;
+	refresh(s, x, b->r);
+	x->route[v] = b->r;
 	x->n_out--;
-	s->touched[best_r] = 1;
+	s->touched[b->r] = 1;
+}
+
+/*
+ * Puts v at its cheapest feasible place. A two-caregiver visit takes
+ * its other half along: v goes to its best place, the half to the best
+ * place on another route whose start window overlaps v's there, and
+ * both are fixed to start at the earliest common time, which keeps both
+ * routes on time. Returns 0, or -1 when v (or its half) fits nowhere:
+ * then both are left unserved.
+ */
+static int insert(search *s, sol *x, int v)
+{
+	if (x->route[v] >= 0)
+		return 0; /* came in with its other half */
+	place a;
+	best_place(s, x, v, s->ready[v], s->due[v], -1, &a);
+	if (a.r < 0)
+		return -1;
+	int w = s->p->nodes[v].twin;
+	if (!w) {
+		put(s, x, v, &a);
+		return 0;
+	}
+	double lo = a.early > s->ready[w] ? a.early : s->ready[w];
+	double hi = a.late < s->due[w] ? a.late : s->due[w];
+	place b;
+	best_place(s, x, w, lo, hi, a.r, &b);
+	if (b.r < 0)
+		return -1;
+	double t = b.early > a.early ? b.early : a.early;
+	x->fix[v] = x->fix[w] = t;
+	put(s, x, v, &a);
+	s->gone[w] = 0;
+	put(s, x, w, &b);
 	return 0;
 }
 
@@ -419,6 +497,8 @@ static int search_init(search *s, const routes_problem *p,
 	/* Caregivers keep their index (continuity names them); a fleet
 	 * of alike vehicles needs no more routes than visits. */
 	s->alike = p->vehicles == NULL;
+	for (int i = 1; i <= p->n_visits; i++)
+		s->twins |= p->nodes[i].twin != 0;
 	s->V = !s->alike || p->n_vehicles < p->n_visits ? p->n_vehicles
 							: p->n_visits;
 	if (s->V < 1)

@@ -6,6 +6,7 @@
  * breaks a rule refused with nothing written, and the errors a user
  * meets (no rota, nothing planned).
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,9 +70,10 @@ static void test_build(void **state)
 	fixture *f = *state;
 	care_day *cd = build(f, f->tuesday, CARE_SHIFT_DAY);
 	/* Tuesday is position 1 of the weekday pattern; the evening shift
-	 * starts at 15:00 */
+	 * starts at 15:00; a visit for two caregivers is there twice */
 	int64_t due = sql_int(
-		f->d, "SELECT count(*) FROM visit_request v JOIN "
+		f->d, "SELECT count(*) + sum(v.two_caregivers) FROM "
+		      "visit_request v JOIN "
 		      "care_recipient r ON r.id = v.recipient_id JOIN "
 		      "municipality m ON m.id = r.municipality_id WHERE "
 		      "m.code = '" MUNI "' AND substr(v.weekdays, 2, 1) = '1' "
@@ -97,8 +99,14 @@ static void test_build(void **state)
 			    x->due == v->window_end &&
 			    x->service == v->duration_min);
 		assert_int_equal(x->skills == ROUTES_SKILL_NURSE,
-				 !strcmp(v->competence, "nurse"));
-		assert_int_equal(x->sami, !strcmp(v->language, "se"));
+				 !v->part && !strcmp(v->competence, "nurse"));
+		assert_int_equal(x->sami,
+				 !v->part && !strcmp(v->language, "se"));
+		/* the two parts of a visit for two are twins */
+		if (v->part)
+			assert_int_equal(p->nodes[i].twin, i + 1);
+		else if (v->two_caregivers)
+			assert_int_equal(x->twin, i + 2);
 		sami += x->sami;
 		/* nothing planned before: no continuity yet */
 		assert_true(x->keep_weight == 0);
@@ -140,7 +148,7 @@ static void check_stored(const care_route *r, int n_due)
 	for (int i = 0; i < r->n_stops; i++) {
 		const care_stop *s = &r->stops[i];
 		const care_visit_due *v = &s->visit;
-		seen++;
+		seen += s->row >= 0 ? 1 : 1 + v->two_caregivers;
 		if (s->row < 0) {
 			assert_true(!strcmp(s->why, "skill") ||
 				    !strcmp(s->why, "window") ||
@@ -153,15 +161,26 @@ static void check_stored(const care_route *r, int n_due)
 		assert_true(s->start >= s->arrive - 1e-6);
 		assert_true(s->arrive >= c->start_min + s->drive - 1e-6);
 		assert_true(s->start + v->duration_min <= c->end_min + 1e-6);
-		if (!strcmp(v->competence, "nurse"))
+		/* the task needs the skill; the second of two helps */
+		if (!v->part && !strcmp(v->competence, "nurse"))
 			assert_string_equal(c->competence, "nurse");
-		if (!strcmp(v->competence, "health_worker"))
+		if (!v->part && !strcmp(v->competence, "health_worker"))
 			assert_true(!strcmp(c->competence, "nurse") ||
 				    !strcmp(c->competence, "health_worker"));
 		if (i > 0 && r->stops[i - 1].row == s->row) {
 			const care_stop *b = &r->stops[i - 1];
 			assert_true(s->arrive + 1e-6 >=
 				    b->start + b->visit.duration_min + s->drive);
+		}
+		/* two caregivers: the other part starts with it, elsewhere */
+		for (int j = 0; v->two_caregivers && j < r->n_stops; j++) {
+			const care_stop *o = &r->stops[j];
+			if (j == i ||
+			    o->visit.visit_request_id != v->visit_request_id)
+				continue;
+			assert_int_not_equal(o->visit.part, v->part);
+			assert_int_not_equal(o->row, s->row);
+			assert_true(fabs(o->start - s->start) < 1e-6);
 		}
 		int last = i + 1 == r->n_stops || r->stops[i + 1].row != s->row;
 		if (last)

@@ -71,4 +71,35 @@ static inline void fixture_caregivers(routes_problem *p, int n)
 	}
 }
 
+/*
+ * Two caregivers c1, c2 working 0..300 from a depot at (0,0); visit 1
+ * at (10,0) in [0,15], 2 at (0,40) in [0,200], and 3 and 4 the two
+ * halves of one visit at (0,30) in [40,80], each 5 (1, 2) or 20 long;
+ * unrounded distances.
+ */
+static inline routes_problem *fixture_twins(void)
+{
+	routes_problem *p = routes_problem_new(4);
+	assert_non_null(p);
+	p->capacity = 10;
+	p->rounding = ROUTES_ROUND_NONE;
+	p->nodes[0] = (routes_visit){.due = 300};
+	p->nodes[1] = (routes_visit){.x = 10, .due = 15, .service = 5};
+	p->nodes[2] = (routes_visit){.y = 40, .due = 200, .service = 5};
+	for (int i = 3; i <= 4; i++)
+		p->nodes[i] = (routes_visit){.y = 30, .ready = 40, .due = 80,
+					     .service = 20, .twin = 7 - i};
+	for (int i = 0; i <= 4; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "%d", i);
+		p->nodes[i].id = strdup(id);
+	}
+	fixture_caregivers(p, 2);
+	for (int k = 0; k < 2; k++)
+		p->vehicles[k].end = 300;
+	ov_err e;
+	assert_int_equal(routes_problem_matrix(p, &e), OV_OK);
+	return p;
+}
+
 #endif

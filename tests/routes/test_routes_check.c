@@ -267,6 +267,49 @@ static void test_unserved_reason(void **state)
 	routes_problem_free(p);
 }
 
+/* Two caregivers together: both halves, two routes, one start. */
+static void test_two_caregivers(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_twins();
+	/* c1 reaches 3 at 41.6; c2, at 4 from 30 and free from 40, waits
+	 * for c1 and both start at 41.6: lawful */
+	routes_report rep = check_on(p, "1 3|4 2", (const int[]){0, 1});
+	assert_int_equal(rep.n_violations, 0);
+	/* c2 starts at 90: at 4 at 120, past 80, so they cannot meet */
+	p->vehicles[1].start = 90;
+	rep = check_on(p, "1 3|4 2", (const int[]){0, 1});
+	assert_int_equal(rep.n_violations, 2);
+	assert_int_equal(rep.violations[0].kind, ROUTES_V_LATE);
+	assert_int_equal(rep.violations[1].kind, ROUTES_V_SYNC);
+	assert_int_equal(rep.violations[1].node, 3);
+	p->vehicles[1].start = 0;
+	/* both on one route */
+	rep = check_on(p, "1 3 4|2", (const int[]){0, 1});
+	assert_int_equal(rep.violations[rep.n_listed - 1].kind, ROUTES_V_SYNC);
+	/* one half alone */
+	rep = check_on(p, "1 3|2", (const int[]){0, 1});
+	assert_int_equal(rep.n_violations, 1);
+	assert_int_equal(rep.violations[0].kind, ROUTES_V_SYNC);
+	assert_int_equal(rep.unserved, 1);
+	/* both start at 40 when c1 goes to them first: lawful */
+	rep = check_on(p, "3 1|4 2", (const int[]){0, 1});
+	assert_int_equal(rep.n_violations, 1); /* but then 1 is late */
+	assert_int_equal(rep.violations[0].kind, ROUTES_V_LATE);
+	rep = check_on(p, "3 2|4 1", (const int[]){0, 1});
+	assert_int_equal(rep.violations[0].kind, ROUTES_V_LATE);
+	rep = check_on(p, "1|3 2|4", (const int[]){0, 1, 1});
+	assert_int_equal(rep.violations[0].kind, ROUTES_V_FLEET);
+	routes_problem_free(p);
+	/* a half that names a node that does not name it back */
+	p = fixture_twins();
+	p->nodes[4].twin = 0;
+	ov_err e;
+	assert_int_equal(routes_problem_validate(p, &e), OV_E_INPUT);
+	assert_string_equal(e.field, "3");
+	routes_problem_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -276,6 +319,7 @@ int main(void)
 		cmocka_unit_test(test_late_return),
 		cmocka_unit_test(test_caregivers),
 		cmocka_unit_test(test_unserved_reason),
+		cmocka_unit_test(test_two_caregivers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

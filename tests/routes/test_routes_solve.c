@@ -182,6 +182,29 @@ static void test_caregivers(void **state)
 	routes_problem_free(p);
 }
 
+/* Two caregivers together: the plan puts the halves on two routes at
+ * one start (the referee checks it), or leaves both out. */
+static void test_two_caregivers(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_twins();
+	routes_report rep;
+	routes_solve_info info;
+	for (uint64_t seed = 1; seed <= 5; seed++) {
+		routes_plan *r = solve_checked(p, 3000, seed, &rep, &info);
+		assert_int_equal(rep.unserved, 0);
+		assert_int_equal(rep.vehicles, 2);
+		routes_plan_free(r);
+	}
+	/* with one caregiver the visit cannot be made: both halves out */
+	p->n_vehicles = 1;
+	routes_plan *r = solve_checked(p, 2000, 1, &rep, &info);
+	assert_int_equal(rep.unserved, 2);
+	routes_plan_free(r);
+	p->n_vehicles = 2;
+	routes_problem_free(p);
+}
+
 /* Travel times from degrees: one degree of latitude is 111.19 km; at a
  * road factor of 1.3 and 60 km/h that is 144.5 minutes. */
 static void test_geo_matrix(void **state)
@@ -279,6 +302,7 @@ int main(void)
 		cmocka_unit_test(test_unreachable_visit_left_out),
 		cmocka_unit_test(test_fleet_limit),
 		cmocka_unit_test(test_caregivers),
+		cmocka_unit_test(test_two_caregivers),
 		cmocka_unit_test(test_geo_matrix),
 		cmocka_unit_test(test_cli_json),
 	};

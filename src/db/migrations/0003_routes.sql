@@ -39,17 +39,19 @@ CREATE TABLE route_caregiver (
 );
 
 -- A visit on a caregiver's list: the seq-th stop, arriving at arrive_min
--- and starting the visit at start_min (minutes after midnight).
+-- and starting the visit at start_min (minutes after midnight). A visit
+-- for two caregivers is on two lists: part 0 and part 1, one start.
 CREATE TABLE route_stop (
   plan_id          INTEGER NOT NULL,
   employee_id      INTEGER NOT NULL,
   seq              INTEGER NOT NULL CHECK (seq >= 0),
   visit_request_id INTEGER NOT NULL REFERENCES visit_request(id),
+  part             INTEGER NOT NULL DEFAULT 0 CHECK (part IN (0, 1)),
   arrive_min       DOUBLE PRECISION NOT NULL,
   start_min        DOUBLE PRECISION NOT NULL CHECK (start_min >= arrive_min),
   drive_min        DOUBLE PRECISION NOT NULL CHECK (drive_min >= 0),
   PRIMARY KEY (plan_id, employee_id, seq),
-  UNIQUE (plan_id, visit_request_id),
+  UNIQUE (plan_id, visit_request_id, part),
   FOREIGN KEY (plan_id, employee_id) REFERENCES route_caregiver(plan_id, employee_id)
 );
 
