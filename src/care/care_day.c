@@ -141,6 +141,13 @@ static ov_status caregivers(db *d, care_day *cd, int64_t exclude,
 		COPY(c->shift_code, w->shift.code);
 		c->start_min = w->shift.start_min;
 		c->end_min = w->shift.start_min + w->shift.length_min;
+		int len = w->shift.length_min;
+		c->break_min = len >= 8 * 60	      ? CARE_BREAK_LONG
+			       : 2 * len > 11 * 60 ? CARE_BREAK_SHORT
+						    : 0;
+		c->break_from = c->start_min + len / 3;
+		c->break_to = c->start_min + 2 * len / 3;
+		c->break_start = -1;
 	}
 	free(duty);
 	if (!cd->n_caregivers) {
@@ -162,8 +169,9 @@ static ov_status visits(db *d, care_day *cd, ov_err *err)
 		rc = care_list_get(d, cd->municipality_id, &l, err);
 	if (rc != OV_OK)
 		return rc;
-	/* room for every visit twice (two caregivers) */
-	cd->visits = calloc(2 * l->nvisits + 1, sizeof *cd->visits);
+	/* room for every visit twice (two caregivers) and the breaks */
+	cd->visits = calloc(2 * l->nvisits + (size_t)cd->n_caregivers + 1,
+			    sizeof *cd->visits);
 	if (!cd->visits) {
 		care_list_free(l);
 		return nomem(err);
@@ -201,6 +209,27 @@ static ov_status visits(db *d, care_day *cd, ov_err *err)
 	}
 	care_list_free(l);
 	return OV_OK;
+}
+
+/* Each caregiver's break, at the office (lat, lon), after the visits. */
+static void breaks(care_day *cd, double lat, double lon)
+{
+	for (int k = 0; k < cd->n_caregivers; k++) {
+		const care_caregiver *c = &cd->caregivers[k];
+		if (!c->break_min)
+			continue;
+		care_visit_due *x = &cd->visits[cd->n_visits++];
+		memset(x, 0, sizeof *x);
+		x->break_of = k + 1;
+		COPY(x->task, "break");
+		COPY(x->competence, "any");
+		COPY(x->language, "nb");
+		x->window_start = c->break_from;
+		x->window_end = c->break_to;
+		x->duration_min = c->break_min;
+		x->lat = lat;
+		x->lon = lon;
+	}
 }
 
 static unsigned skills_of(const char *competence)
@@ -316,7 +345,11 @@ static ov_status problem(care_day *cd, double lat, double lon, ov_err *err)
 			x->twin = i; /* the part 0 just before it */
 			p->nodes[i].twin = i + 1;
 		}
-		if (!(x->id = strdup(v->code)))
+		if (v->break_of) {
+			x->sami = 0;
+			x->owner = v->break_of;
+		}
+		if (!(x->id = strdup(v->break_of ? "break" : v->code)))
 			return nomem(err);
 	}
 	if (!(p->nodes[0].id = strdup("0")))
@@ -344,8 +377,10 @@ ov_status care_day_build(db *d, int64_t municipality_id, ov_day day,
 		rc = caregivers(d, cd, exclude_employee_id, err);
 	if (rc == OV_OK)
 		rc = visits(d, cd, err);
-	if (rc == OV_OK)
+	if (rc == OV_OK) {
+		breaks(cd, lat, lon);
 		rc = problem(cd, lat, lon, err);
+	}
 	if (rc == OV_OK)
 		rc = continuity(d, cd, err);
 	if (rc != OV_OK) {

@@ -37,6 +37,12 @@ const char *care_shift_label(care_shift s);
  * the engine for the first and traded off for the others: a strict
  * order would let one minute of driving outweigh a recipient's right to
  * be served in Sámi (Sameloven § 3-5). */
+/* Breaks (arbeidsmiljøloven § 10-9): at least one when the day is over
+ * 5.5 hours, 30 minutes in all when it is 8 hours or more. Home care
+ * takes it at the office, starting in the middle third of the shift. */
+#define CARE_BREAK_LONG 30
+#define CARE_BREAK_SHORT 20
+
 #define CARE_SAMI_WEIGHT 20.0
 #define CARE_KEEP_WEIGHT 10.0
 #define CARE_STAY_WEIGHT 60.0
@@ -51,6 +57,13 @@ typedef struct {
 	int sami_speaker;
 	char shift_code[16];
 	int start_min, end_min; /* minutes after midnight */
+	/* The break: its length (0: none), the window for its start, and
+	 * on stored lists where it fell: its start (-1: no room), the
+	 * visits before it and the drive to the office. */
+	int break_min, break_from, break_to;
+	double break_start;
+	int break_after;
+	double break_drive;
 } care_caregiver;
 
 /* A visit due on the day, with what the lists show about it. */
@@ -65,13 +78,15 @@ typedef struct {
 	char competence[16]; /* nurse, health_worker, any */
 	int two_caregivers;
 	int part; /* two caregivers: 0 the one with the task, 1 the other */
+	int break_of; /* k + 1: not a visit but caregiver k's break */
 	int window_start, window_end, duration_min;
 	double lat, lon;
 } care_visit_due;
 
 /* The day's problem. Node i (1..n_visits) of `problem` is visits[i-1]
  * (a visit for two caregivers is there twice, as parts 0 and 1, twins
- * in the engine);
+ * in the engine; each caregiver's break is there too, at the office,
+ * owned by that caregiver);
  * its vehicle k is caregivers[k]; the depot is the municipality's
  * office. */
 typedef struct {

@@ -86,7 +86,9 @@ static ov_status caregivers(db *d, care_route *r, ov_err *err)
 		d,
 		"SELECT c.employee_id, e.employee_no, e.given_name, "
 		"e.family_name, c.competence, c.sami_speaker, c.shift_code, "
-		"c.start_min, c.end_min, c.back_min FROM route_caregiver c JOIN employee "
+		"c.start_min, c.end_min, c.back_min, c.break_min, "
+		"coalesce(c.break_start_min, -1), c.break_after, "
+		"c.break_drive_min FROM route_caregiver c JOIN employee "
 		"e ON e.id = c.employee_id WHERE c.plan_id = $1 ORDER BY "
 		"c.row_no",
 		&st, err);
@@ -122,6 +124,10 @@ static ov_status caregivers(db *d, care_route *r, ov_err *err)
 		COPY(c->shift_code, db_col_text(st, 6));
 		c->start_min = (int)db_col_int(st, 7);
 		c->end_min = (int)db_col_int(st, 8);
+		c->break_min = (int)db_col_int(st, 10);
+		c->break_start = db_col_double(st, 11);
+		c->break_after = (int)db_col_int(st, 12);
+		c->break_drive = db_col_double(st, 13);
 	}
 	db_finalize(st);
 	if (k == -2)

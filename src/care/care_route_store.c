@@ -69,30 +69,54 @@ static ov_status insert_header(db *d, const care_day *cd,
 	return r == 1 ? OV_OK : OV_E_DB;
 }
 
-/* back[k]: caregiver k's drive from the last stop to the office. */
-static void back_drives(const care_day *cd, const routes_plan *r,
-			double *back)
+/* What a caregiver's list holds besides its stops: the drive back to
+ * the office after the last one, and where the break fell. */
+typedef struct {
+	double back;
+	double break_start; /* -1: not on the list */
+	int break_after;
+	double break_drive;
+} legs;
+
+static void legs_of(const care_day *cd, const routes_plan *r,
+		    const double *begin, legs *out)
 {
 	const routes_problem *p = cd->problem;
 	size_t n = (size_t)p->n_visits + 1;
+	for (int k = 0; k < cd->n_caregivers; k++)
+		out[k] = (legs){0, -1, 0, 0};
 	for (int i = 0; i < r->n_routes; i++) {
 		int a = r->route_start[i], b = r->route_start[i + 1];
 		int veh = r->vehicle ? r->vehicle[i] : i;
 		if (b > a)
-			back[veh] = p->travel[(size_t)r->seq[b - 1] * n];
+			out[veh].back = p->travel[(size_t)r->seq[b - 1] * n];
+		size_t prev = 0;
+		for (int k = a, stops = 0; k < b; k++) {
+			int node = r->seq[k];
+			if (cd->visits[node - 1].break_of) {
+				out[veh].break_start = begin[node];
+				out[veh].break_after = stops;
+				out[veh].break_drive =
+					p->travel[prev * n + (size_t)node];
+			} else {
+				stops++;
+			}
+			prev = (size_t)node;
+		}
 	}
 }
 
 static ov_status insert_caregivers(db *d, const care_day *cd,
-				   const double *back, int64_t id,
-				   ov_err *err)
+				   const legs *lg, int64_t id, ov_err *err)
 {
 	db_stmt *st = NULL;
 	ov_status rc = db_prepare(
 		d,
 		"INSERT INTO route_caregiver (plan_id, row_no, employee_id, "
 		"shift_code, start_min, end_min, competence, sami_speaker, "
-		"back_min) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+		"back_min, break_min, break_start_min, break_after, "
+		"break_drive_min) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+		"$10, $11, $12, $13)",
 		&st, err);
 	for (int k = 0; rc == OV_OK && k < cd->n_caregivers; k++) {
 		const care_caregiver *c = &cd->caregivers[k];
@@ -104,7 +128,14 @@ static ov_status insert_caregivers(db *d, const care_day *cd,
 		db_bind_int(st, 6, c->end_min);
 		db_bind_text(st, 7, c->competence);
 		db_bind_int(st, 8, c->sami_speaker);
-		db_bind_double(st, 9, back[k]);
+		db_bind_double(st, 9, lg[k].back);
+		db_bind_int(st, 10, c->break_min);
+		if (lg[k].break_start >= 0)
+			db_bind_double(st, 11, lg[k].break_start);
+		else
+			db_bind_null(st, 11);
+		db_bind_int(st, 12, lg[k].break_after);
+		db_bind_double(st, 13, lg[k].break_drive);
 		rc = db_run(st, err);
 		db_reset(st);
 	}
@@ -112,26 +143,18 @@ static ov_status insert_caregivers(db *d, const care_day *cd,
 	return rc;
 }
 
-/* Every stop with the times the route gives it; then every visit in no
- * route, with the reason. */
+/* Every stop with the times the route gives it (begin: the referee's
+ * starts); then every visit in no route, with the reason. Breaks are
+ * the caregivers' rows, not stops. */
 static ov_status insert_stops(db *d, const care_day *cd,
-			      const routes_plan *r, int64_t id, ov_err *err)
+			      const routes_plan *r, const double *begin,
+			      int64_t id, ov_err *err)
 {
 	const routes_problem *p = cd->problem;
 	size_t n = (size_t)p->n_visits + 1;
 	unsigned char *served = calloc(n, 1);
-	double *begin = malloc(n * sizeof *begin);
-	if (!served || !begin) {
-		free(served);
-		free(begin);
+	if (!served)
 		return nomem(err);
-	}
-	ov_status rc0 = routes_plan_starts(p, r, begin, err);
-	if (rc0 != OV_OK) {
-		free(served);
-		free(begin);
-		return rc0;
-	}
 	db_stmt *st = NULL, *un = NULL;
 	ov_status rc = db_prepare(
 		d,
@@ -150,22 +173,25 @@ static ov_status insert_stops(db *d, const care_day *cd,
 		double t = v->start > p->nodes[0].ready ? v->start
 							: p->nodes[0].ready;
 		size_t prev = 0;
+		int seq = 0;
 		for (int k = r->route_start[i];
 		     rc == OV_OK && k < r->route_start[i + 1]; k++) {
 			int node = r->seq[k];
 			const routes_visit *x = &p->nodes[node];
+			const care_visit_due *cv = &cd->visits[node - 1];
 			double drive = p->travel[prev * n + (size_t)node];
 			double arrive = t + drive;
 			double start = begin[node]; /* >= arrive */
 			t = start + x->service;
 			prev = (size_t)node;
 			served[node] = 1;
+			if (cv->break_of)
+				continue;
 			db_bind_int(st, 1, id);
 			db_bind_int(st, 2, cd->caregivers[veh].employee_id);
-			db_bind_int(st, 3, k - r->route_start[i]);
-			db_bind_int(st, 4,
-				    cd->visits[node - 1].visit_request_id);
-			db_bind_int(st, 5, cd->visits[node - 1].part);
+			db_bind_int(st, 3, seq++);
+			db_bind_int(st, 4, cv->visit_request_id);
+			db_bind_int(st, 5, cv->part);
 			db_bind_double(st, 6, arrive);
 			db_bind_double(st, 7, start);
 			db_bind_double(st, 8, drive);
@@ -174,11 +200,13 @@ static ov_status insert_stops(db *d, const care_day *cd,
 		}
 	}
 	for (int node = 1; rc == OV_OK && node < (int)n; node++) {
-		/* a two-caregiver visit is unserved once, as its part 0 */
-		if (served[node] || cd->visits[node - 1].part)
+		/* a two-caregiver visit is unserved once, as its part 0; a
+		 * break with no room shows on its caregiver's row */
+		const care_visit_due *cv = &cd->visits[node - 1];
+		if (served[node] || cv->part || cv->break_of)
 			continue;
 		db_bind_int(un, 1, id);
-		db_bind_int(un, 2, cd->visits[node - 1].visit_request_id);
+		db_bind_int(un, 2, cv->visit_request_id);
 		db_bind_text(un, 3,
 			     why_name(routes_unserved_reason(p, node)));
 		rc = db_run(un, err);
@@ -187,7 +215,6 @@ static ov_status insert_stops(db *d, const care_day *cd,
 	db_finalize(st);
 	db_finalize(un);
 	free(served);
-	free(begin);
 	return rc;
 }
 
@@ -206,27 +233,34 @@ ov_status care_route_store(db *d, const care_day *cd, const routes_plan *r,
 				 "nothing is stored"),
 			       rep.n_violations,
 			       routes_violation_name(rep.violations[0].kind));
-	double *back = calloc((size_t)cd->n_caregivers + 1, sizeof *back);
-	if (!back)
+	size_t n = (size_t)cd->problem->n_visits + 1;
+	legs *lg = calloc((size_t)cd->n_caregivers + 1, sizeof *lg);
+	double *begin = malloc(n * sizeof *begin);
+	if (!lg || !begin) {
+		free(lg);
+		free(begin);
 		return nomem(err);
-	back_drives(cd, r, back);
-	int64_t pid = 0;
-	rc = db_begin(d, err);
-	if (rc != OV_OK) {
-		free(back);
-		return rc;
 	}
-	rc = insert_header(d, cd, &rep, info, seed, replaces, reason, &pid,
-			   err);
-	if (rc == OV_OK)
-		rc = insert_caregivers(d, cd, back, pid, err);
-	if (rc == OV_OK)
-		rc = insert_stops(d, cd, r, pid, err);
-	if (rc == OV_OK)
-		rc = db_commit(d, err);
-	else
-		db_rollback(d);
-	free(back);
+	rc = routes_plan_starts(cd->problem, r, begin, err);
+	if (rc == OV_OK) {
+		legs_of(cd, r, begin, lg);
+		rc = db_begin(d, err);
+	}
+	int64_t pid = 0;
+	if (rc == OV_OK) {
+		rc = insert_header(d, cd, &rep, info, seed, replaces, reason,
+				   &pid, err);
+		if (rc == OV_OK)
+			rc = insert_caregivers(d, cd, lg, pid, err);
+		if (rc == OV_OK)
+			rc = insert_stops(d, cd, r, begin, pid, err);
+		if (rc == OV_OK)
+			rc = db_commit(d, err);
+		else
+			db_rollback(d);
+	}
+	free(lg);
+	free(begin);
 	if (rc == OV_OK && id)
 		*id = pid;
 	return rc;

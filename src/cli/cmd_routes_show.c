@@ -110,7 +110,7 @@ static day_totals totals_of(const care_route *r)
 			t.sami_missed++;
 	}
 	for (int k = 0; k < r->n_caregivers; k++)
-		t.drive += r->back_drive[k];
+		t.drive += r->back_drive[k] + r->caregivers[k].break_drive;
 	return t;
 }
 
@@ -168,6 +168,20 @@ static int print_json(cli_ctx *ctx, const org_municipality *m,
 				  routes_clock(c->end_min, b, sizeof b),
 				  "back_drive_min", r->back_drive[k], "stops",
 				  stops));
+		json_t *last = json_array_get(lists, json_array_size(lists) - 1);
+		json_object_set_new(
+			last, "break",
+			c->break_min
+				? json_pack("{s:i,s:o,s:i,s:f}", "minutes",
+					    c->break_min, "start",
+					    c->break_start >= 0
+						    ? json_string(routes_clock(
+							      c->break_start, a,
+							      sizeof a))
+						    : json_null(),
+					    "after_stops", c->break_after,
+					    "drive_min", c->break_drive)
+				: json_null());
 	}
 	for (int i = 0; i < r->n_stops; i++)
 		if (r->stops[i].row < 0)
@@ -188,12 +202,26 @@ static int print_json(cli_ctx *ctx, const org_municipality *m,
 			  "unserved", unserved));
 }
 
+/* The caregiver's break as a row of the list: at the office. */
+static void break_row(cli_table *t, const care_caregiver *c)
+{
+	char a[8];
+	cli_table_cell(t, "%s", routes_clock(c->break_start, a, sizeof a));
+	cli_table_cell(t, "%s", "");
+	cli_table_cell(t, "%s", _("Break"));
+	cli_table_cell(t, "%s", _("the office"));
+	cli_table_cell(t, "%s", "");
+	cli_table_cell(t, "%d", c->break_min);
+	cli_table_cell(t, "%s", "");
+	cli_table_cell(t, "%.0f", c->break_drive);
+}
+
 static void print_list(cli_ctx *ctx, const care_route *r, int k)
 {
 	const care_caregiver *c = &r->caregivers[k];
 	char a[8], b[8], d1[32], d2[32];
 	int n = 0;
-	double drive = r->back_drive[k], care = 0;
+	double drive = r->back_drive[k] + c->break_drive, care = 0;
 	for (int i = 0; i < r->n_stops; i++)
 		if (r->stops[i].row == k) {
 			n++;
@@ -208,6 +236,10 @@ static void print_list(cli_ctx *ctx, const care_route *r, int k)
 		routes_clock(c->start_min, a, sizeof a),
 		routes_clock(c->end_min, b, sizeof b), n,
 		duration(care, d1, sizeof d1), duration(drive, d2, sizeof d2));
+	if (c->break_min && c->break_start < 0)
+		fprintf(ctx->out, _("  no room for the %d-minute break: the "
+				    "list is too full\n"),
+			c->break_min);
 	if (!n)
 		return;
 	const char *head[] = {_("Time"), _("Recipient"), _("Name"),
@@ -216,10 +248,13 @@ static void print_list(cli_ctx *ctx, const care_route *r, int k)
 	cli_table *t = cli_table_new(8, head);
 	cli_table_right(t, 5);
 	cli_table_right(t, 7);
+	int seq = 0;
 	for (int i = 0; i < r->n_stops; i++) {
 		const care_stop *s = &r->stops[i];
 		if (s->row != k)
 			continue;
+		if (seq++ == c->break_after && c->break_start >= 0)
+			break_row(t, c);
 		const care_visit_due *v = &s->visit;
 		cli_table_cell(t, "%s", routes_clock(s->start, a, sizeof a));
 		cli_table_cell(t, "%s", v->code);
@@ -237,6 +272,8 @@ static void print_list(cli_ctx *ctx, const care_route *r, int k)
 				       : _("Norwegian"));
 		cli_table_cell(t, "%.0f", s->drive);
 	}
+	if (seq == c->break_after && c->break_start >= 0)
+		break_row(t, c); /* after the last visit */
 	cli_table_print(t, ctx->out);
 	cli_table_free(t);
 }

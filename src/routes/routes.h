@@ -48,6 +48,9 @@ typedef struct {
 	 * visit (0: none). Both halves are served or neither, on two
 	 * routes, starting at the same time. */
 	int twin;
+	/* 0: any vehicle may serve it; k + 1: only vehicle k (a
+	 * caregiver's own break, a visit that must stay on a list). */
+	int owner;
 } routes_visit;
 
 /* A vehicle with its own shift: a caregiver. */
@@ -103,6 +106,7 @@ typedef enum {
 	ROUTES_V_SKILL,    /* the caregiver lacks a skill the visit needs */
 	ROUTES_V_SYNC,     /* two-caregiver halves: one alone, one route,
 			    * or different start times */
+	ROUTES_V_OWNER,    /* on another vehicle than the one it belongs to */
 	ROUTES_V_N
 } routes_violation_kind;
 

@@ -17,7 +17,7 @@
 
 static const char *const names[ROUTES_V_N] = {
 	"twice", "unknown_node", "late", "overload", "late_return", "fleet",
-	"skill", "together"};
+	"skill", "together", "owner"};
 
 const char *routes_violation_name(routes_violation_kind k)
 {
@@ -169,6 +169,9 @@ ov_status routes_check(const routes_problem *p, const routes_plan *r,
 			unsigned has = cg ? cg->skills : ~0u;
 			if (x->skills & ~has)
 				add(rep, ROUTES_V_SKILL, i, v, x->skills, has);
+			if (x->owner && x->owner - 1 != veh)
+				add(rep, ROUTES_V_OWNER, i, v, veh,
+				    x->owner - 1);
 			if (x->sami && !(cg && cg->sami)) {
 				rep->sami_missed++;
 				rep->soft_cost += x->sami_weight;
@@ -236,7 +239,8 @@ routes_unserved_why routes_unserved_reason(const routes_problem *p, int v)
 						 : ROUTES_WHY_WINDOW;
 	int qualified = 0;
 	for (int k = 0; k < p->n_vehicles; k++) {
-		if (p->nodes[v].skills & ~p->vehicles[k].skills)
+		if ((p->nodes[v].skills & ~p->vehicles[k].skills) ||
+		    (p->nodes[v].owner && p->nodes[v].owner - 1 != k))
 			continue;
 		qualified = 1;
 		if (reachable_alone(p, k, v))

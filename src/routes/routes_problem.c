@@ -137,6 +137,15 @@ ov_status routes_problem_validate(const routes_problem *p, ov_err *err)
 				       p->nodes[i].id ? p->nodes[i].id : "?");
 	}
 	for (int i = 1; i <= p->n_visits; i++) {
+		int o = p->nodes[i].owner;
+		if (o < 0 || o > (p->vehicles ? p->n_vehicles : 0))
+			return OV_FAIL(err, OV_E_INPUT,
+				       p->nodes[i].id ? p->nodes[i].id : "?",
+				       _("node %s belongs to a caregiver that "
+					 "is not in the problem"),
+				       p->nodes[i].id ? p->nodes[i].id : "?");
+	}
+	for (int i = 1; i <= p->n_visits; i++) {
 		int t = p->nodes[i].twin;
 		if (t && (t < 1 || t > p->n_visits || t == i ||
 			  p->nodes[t].twin != i))

@@ -382,9 +382,11 @@ static void best_place(search *s, const sol *x, int v, double lo, double hi,
 	*b = (place){-1, -1, INFINITY, 0, 0};
 	int empty = -1;
 	unsigned need = s->p->nodes[v].skills;
+	int owner = s->p->nodes[v].owner;
 	for (int r = 0; r < s->V; r++) {
 		int n = x->len[r];
-		if (r == skip || (need & ~s->v_skills[r]))
+		if (r == skip || (need & ~s->v_skills[r]) ||
+		    (owner && owner - 1 != r))
 			continue;
 		if (n == 0) {
 			if (!(s->alike && empty >= 0))

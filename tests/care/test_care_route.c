@@ -78,7 +78,16 @@ static void test_build(void **state)
 		      "municipality m ON m.id = r.municipality_id WHERE "
 		      "m.code = '" MUNI "' AND substr(v.weekdays, 2, 1) = '1' "
 		      "AND v.window_start < 900");
-	assert_int_equal(cd->n_visits, due);
+	int breaks = 0;
+	for (int i = 0; i < cd->n_visits; i++)
+		if (cd->visits[i].break_of) {
+			breaks++;
+			assert_int_equal(
+				cd->problem->nodes[i + 1].owner,
+				cd->visits[i].break_of);
+		}
+	assert_int_equal(breaks, cd->n_caregivers); /* 8-hour shifts */
+	assert_int_equal(cd->n_visits, due + breaks);
 	assert_true(cd->n_caregivers >= 3);
 	const routes_problem *p = cd->problem;
 	assert_int_equal(p->n_visits, cd->n_visits);
@@ -188,6 +197,35 @@ static void check_stored(const care_route *r, int n_due)
 					    r->back_drive[s->row] <=
 				    c->end_min + 1e-6);
 	}
+	/* breaks (aml. § 10-9): 30 minutes on an 8-hour shift, in the
+	 * middle third, between two visits and not over either */
+	int breaks = 0;
+	for (int k = 0; k < r->n_caregivers; k++) {
+		const care_caregiver *c = &r->caregivers[k];
+		int len = c->end_min - c->start_min;
+		assert_int_equal(c->break_min, len >= 480 ? 30 : 20);
+		if (c->break_start < 0)
+			continue;
+		breaks++;
+		assert_true(c->break_start >= c->start_min + len / 3 - 1e-6);
+		assert_true(c->break_start <= c->start_min + 2 * len / 3 + 1e-6);
+		int seq = 0;
+		for (int i = 0; i < r->n_stops; i++) {
+			const care_stop *s = &r->stops[i];
+			if (s->row != k)
+				continue;
+			if (seq < c->break_after)
+				assert_true(s->start + s->visit.duration_min +
+						    c->break_drive <=
+					    c->break_start + 1e-6);
+			else
+				assert_true(s->arrive + 1e-6 >=
+					    c->break_start + c->break_min +
+						    s->drive);
+			seq++;
+		}
+	}
+	assert_true(breaks > 0);
 	assert_int_equal(seen, n_due);
 }
 
@@ -209,7 +247,10 @@ static care_route *plan_and_store(fixture *f, ov_day day, int64_t *id)
 					    &r, &e),
 			 OV_OK);
 	assert_int_equal(r->id, *id);
-	check_stored(r, cd->n_visits);
+	int breaks = 0;
+	for (int i = 0; i < cd->n_visits; i++)
+		breaks += cd->visits[i].break_of != 0;
+	check_stored(r, cd->n_visits - breaks);
 	routes_plan_free(plan);
 	care_day_free(cd);
 	return r;

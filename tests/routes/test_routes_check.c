@@ -310,6 +310,25 @@ static void test_two_caregivers(void **state)
 	routes_problem_free(p);
 }
 
+/* A node that belongs to one caregiver (a break) on another's route. */
+static void test_owner(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_line(2, 10);
+	fixture_caregivers(p, 2);
+	p->nodes[2].owner = 2; /* c2's */
+	routes_report rep = check_on(p, "1 2|3 4", (const int[]){0, 1});
+	assert_int_equal(rep.n_violations, 1);
+	assert_int_equal(rep.violations[0].kind, ROUTES_V_OWNER);
+	assert_int_equal(rep.violations[0].node, 2);
+	rep = check_on(p, "1 2|3 4", (const int[]){1, 0});
+	assert_int_equal(rep.n_violations, 0);
+	p->nodes[2].owner = 3; /* no such caregiver */
+	ov_err e;
+	assert_int_equal(routes_problem_validate(p, &e), OV_E_INPUT);
+	routes_problem_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +339,7 @@ int main(void)
 		cmocka_unit_test(test_caregivers),
 		cmocka_unit_test(test_unserved_reason),
 		cmocka_unit_test(test_two_caregivers),
+		cmocka_unit_test(test_owner),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

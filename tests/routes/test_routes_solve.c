@@ -205,6 +205,26 @@ static void test_two_caregivers(void **state)
 	routes_problem_free(p);
 }
 
+/* Each caregiver's own node (a break) lands on that caregiver's route. */
+static void test_owned_nodes(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_line(2, 16);
+	fixture_caregivers(p, 2);
+	p->nodes[3].owner = 1; /* c1's */
+	p->nodes[4].owner = 2; /* c2's */
+	routes_report rep;
+	routes_solve_info info;
+	routes_plan *r = solve_checked(p, 2000, 3, &rep, &info);
+	assert_int_equal(rep.unserved, 0);
+	for (int i = 0; i < r->n_routes; i++)
+		for (int k = r->route_start[i]; k < r->route_start[i + 1]; k++)
+			if (r->seq[k] >= 3)
+				assert_int_equal(r->vehicle[i], r->seq[k] - 3);
+	routes_plan_free(r);
+	routes_problem_free(p);
+}
+
 /* Travel times from degrees: one degree of latitude is 111.19 km; at a
  * road factor of 1.3 and 60 km/h that is 144.5 minutes. */
 static void test_geo_matrix(void **state)
@@ -303,6 +323,7 @@ int main(void)
 		cmocka_unit_test(test_fleet_limit),
 		cmocka_unit_test(test_caregivers),
 		cmocka_unit_test(test_two_caregivers),
+		cmocka_unit_test(test_owned_nodes),
 		cmocka_unit_test(test_geo_matrix),
 		cmocka_unit_test(test_cli_json),
 	};

@@ -22,8 +22,12 @@ CREATE TABLE route_plan (
 );
 CREATE INDEX route_plan_day ON route_plan(municipality_id, day, shift);
 
--- A caregiver on duty in the plan, in list order, with the shift worked
--- and the drive back to the office after the last visit.
+-- A caregiver on duty in the plan, in list order, with the shift worked,
+-- the drive back to the office after the last visit, and the break
+-- (arbeidsmiljøloven § 10-9), taken at the office: break_min long,
+-- starting at break_start_min after the first break_after stops, with
+-- break_drive_min to get there; break_start_min NULL when the list left
+-- no room for it.
 CREATE TABLE route_caregiver (
   plan_id      INTEGER NOT NULL REFERENCES route_plan(id),
   row_no       INTEGER NOT NULL CHECK (row_no >= 0),
@@ -34,6 +38,10 @@ CREATE TABLE route_caregiver (
   competence   TEXT NOT NULL,
   sami_speaker INTEGER NOT NULL CHECK (sami_speaker IN (0, 1)),
   back_min     DOUBLE PRECISION NOT NULL CHECK (back_min >= 0), -- last stop to the office
+  break_min       INTEGER NOT NULL DEFAULT 0 CHECK (break_min >= 0),
+  break_start_min DOUBLE PRECISION,
+  break_after     INTEGER NOT NULL DEFAULT 0 CHECK (break_after >= 0),
+  break_drive_min DOUBLE PRECISION NOT NULL DEFAULT 0 CHECK (break_drive_min >= 0),
   PRIMARY KEY (plan_id, row_no),
   UNIQUE (plan_id, employee_id)
 );
