@@ -141,6 +141,7 @@ int cmd_routes_solve_file(cli_ctx *ctx, int argc, char **argv);
 int cmd_routes_plan(cli_ctx *ctx, int argc, char **argv);
 int cmd_routes_replan(cli_ctx *ctx, int argc, char **argv);
 int cmd_routes_show(cli_ctx *ctx, int argc, char **argv);
+int cmd_routes_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_rota_plan(cli_ctx *ctx, int argc, char **argv);
 int cmd_rota_heltid(cli_ctx *ctx, int argc, char **argv);
 int cmd_rota_export(cli_ctx *ctx, int argc, char **argv);

@@ -230,5 +230,20 @@ const cli_command cli_commands[] = {
 	    "totals. --caregiver shows one list (employee number). --json "
 	    "prints one object with the stops and their coordinates."),
 	 cmd_routes_show},
+	{"routes", "export",
+	 "--municipality M --date D [--shift day|evening] "
+	 "--format html|geojson|csv --out PATH [--force]",
+	 N_("Export the day's home-care lists as HTML, GeoJSON or CSV"),
+	 N_("Writes the current lists of the day and shift to the file PATH: "
+	    "html is one page to print, each caregiver's list on its own "
+	    "sheet in visit order with a column to sign, then the visits "
+	    "not served with the reason; geojson has each caregiver's route "
+	    "as a line from the office through the stops and back, and every "
+	    "stop and unserved visit as a point (longitude, latitude), for a "
+	    "map; csv has one row "
+	    "per stop and unserved visit with fixed English column names. "
+	    "An existing file is only replaced with --force; a failed "
+	    "export leaves no half-written file."),
+	 cmd_routes_export},
 	{NULL, NULL, NULL, NULL, NULL, NULL},
 };

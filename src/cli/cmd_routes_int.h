@@ -28,6 +28,13 @@ void routes_progress(void *vctx, double seconds, int vehicles,
 /* A stored task code ("wound_care") in the reader's language. */
 const char *routes_task_name(const char *code);
 
+/* A competence ("nurse", "any", ...), a stored reason for a visit left
+ * out ("skill", "window", "time") and a length of time ("1 h 05 min")
+ * in the reader's language. */
+const char *routes_competence_name(const char *competence);
+const char *routes_why_text(const char *why);
+const char *routes_duration(double minutes, char *buf, size_t n);
+
 /* "07:05" for minute 425 of the day (rounded to the minute). */
 const char *routes_clock(double minute, char *buf, size_t n);
 

@@ -57,7 +57,7 @@ const char *routes_task_name(const char *code)
 	return code;
 }
 
-static const char *competence_name(const char *c)
+const char *routes_competence_name(const char *c)
 {
 	if (!strcmp(c, "nurse"))
 		return _("nurse");
@@ -68,7 +68,7 @@ static const char *competence_name(const char *c)
 	return _("assistant");
 }
 
-static const char *why_text(const char *why)
+const char *routes_why_text(const char *why)
 {
 	if (!strcmp(why, "skill"))
 		return _("no one on the shift has the competence");
@@ -78,7 +78,7 @@ static const char *why_text(const char *why)
 }
 
 /* "1 h 05 min" */
-static const char *duration(double minutes, char *buf, size_t n)
+const char *routes_duration(double minutes, char *buf, size_t n)
 {
 	long m = lround(minutes);
 	if (m >= 60)
@@ -231,11 +231,11 @@ static void print_list(cli_ctx *ctx, const care_route *r, int k)
 	fprintf(ctx->out, _("%s %s (%s), %s%s, %s %s-%s: %d visits, %s of "
 			    "care, %s driving\n"),
 		c->given_name, c->family_name, c->employee_no,
-		competence_name(c->competence),
+		routes_competence_name(c->competence),
 		c->sami_speaker ? _(", speaks Sámi") : "", c->shift_code,
 		routes_clock(c->start_min, a, sizeof a),
 		routes_clock(c->end_min, b, sizeof b), n,
-		duration(care, d1, sizeof d1), duration(drive, d2, sizeof d2));
+		routes_duration(care, d1, sizeof d1), routes_duration(drive, d2, sizeof d2));
 	if (c->break_min && c->break_start < 0)
 		fprintf(ctx->out, _("  no room for the %d-minute break: the "
 				    "list is too full\n"),
@@ -298,8 +298,8 @@ static void print_unserved(cli_ctx *ctx, const care_route *r, int n)
 		cli_table_cell(t, "%s", v->name);
 		cli_table_cell(t, "%s", v->settlement);
 		cli_table_cell(t, "%s", routes_task_name(v->task));
-		cli_table_cell(t, "%s", competence_name(v->competence));
-		cli_table_cell(t, "%s", why_text(s->why));
+		cli_table_cell(t, "%s", routes_competence_name(v->competence));
+		cli_table_cell(t, "%s", routes_why_text(s->why));
 	}
 	cli_table_print(t, ctx->out);
 	cli_table_free(t);
@@ -343,8 +343,8 @@ int routes_print_day(cli_ctx *ctx, const org_municipality *m,
 	fprintf(ctx->out,
 		_("\nTotal: %d visits on %d lists, %s of care, %s driving; "
 		  "%d not served; %d Sámi speakers served in Norwegian\n"),
-		t.visits, r->n_caregivers, duration(t.care, d1, sizeof d1),
-		duration(t.drive, d2, sizeof d2), t.unserved, t.sami_missed);
+		t.visits, r->n_caregivers, routes_duration(t.care, d1, sizeof d1),
+		routes_duration(t.drive, d2, sizeof d2), t.unserved, t.sami_missed);
 	return 0;
 }
 
