@@ -112,9 +112,10 @@ static int on_shift(const staff_shift_type *s, care_shift shift)
 	return !strcmp(s->category, "day") || !strcmp(s->category, "long");
 }
 
-static ov_status caregivers(db *d, care_day *cd, int64_t exclude,
+static ov_status caregivers(db *d, care_day *cd, const care_change *chg,
 			    ov_err *err)
 {
+	int sick_seen = 0, late_seen = 0;
 	staff_duty *duty = NULL;
 	int n = 0;
 	ov_status rc = staff_on_duty(d, cd->unit_id, cd->day, &duty, &n,
@@ -128,9 +129,12 @@ static ov_status caregivers(db *d, care_day *cd, int64_t exclude,
 	}
 	for (int i = 0; i < n; i++) {
 		const staff_duty *w = &duty[i];
-		if (!on_shift(&w->shift, cd->shift) ||
-		    w->employee.employee_id == exclude)
+		if (!on_shift(&w->shift, cd->shift))
 			continue;
+		if (w->employee.employee_id == chg->sick_employee_id) {
+			sick_seen = 1;
+			continue;
+		}
 		care_caregiver *c = &cd->caregivers[cd->n_caregivers++];
 		c->employee_id = w->employee.employee_id;
 		COPY(c->employee_no, w->employee.employee_no);
@@ -148,8 +152,24 @@ static ov_status caregivers(db *d, care_day *cd, int64_t exclude,
 		c->break_from = c->start_min + len / 3;
 		c->break_to = c->start_min + 2 * len / 3;
 		c->break_start = -1;
+		if (c->employee_id == chg->late_employee_id) {
+			late_seen = 1;
+			c->start_min += chg->late_min;
+		}
 	}
 	free(duty);
+	if ((chg->sick_employee_id && !sick_seen) ||
+	    (chg->late_employee_id && !late_seen))
+		return OV_FAIL(err, OV_E_NOTFOUND,
+			       chg->sick_employee_id ? "--sick" : "--late",
+			       "%s", _("that employee is not on the shift"));
+	for (int k = 0; k < cd->n_caregivers; k++)
+		if (cd->caregivers[k].start_min + 30 >
+		    cd->caregivers[k].end_min)
+			return OV_FAIL(err, OV_E_INPUT, "--minutes",
+				       _("%s would start after the shift is "
+					 "over"),
+				       cd->caregivers[k].employee_no);
 	if (!cd->n_caregivers) {
 		char buf[16];
 		return OV_FAIL(err, OV_E_INPUT, "caregivers",
@@ -160,8 +180,27 @@ static ov_status caregivers(db *d, care_day *cd, int64_t exclude,
 	return OV_OK;
 }
 
-static ov_status visits(db *d, care_day *cd, ov_err *err)
+/* Visit v of recipient r matches code[:task]. */
+static int matches(const care_recipient *r, const care_visit *v,
+		   const char *code, const char *task)
 {
+	return code && !strcmp(r->code, code) &&
+	       (!task || !strcmp(v->task, task));
+}
+
+/* Is visit request id on the lists of base (served or not)? */
+static int on_base(const care_route *base, int64_t id)
+{
+	for (int i = 0; i < base->n_stops; i++)
+		if (base->stops[i].visit.visit_request_id == id)
+			return 1;
+	return 0;
+}
+
+static ov_status visits(db *d, care_day *cd, const care_change *chg,
+			ov_err *err)
+{
+	int cancelled = 0, added = 0, add_due = 0;
 	int evening;
 	ov_status rc = evening_start(d, cd->unit_id, &evening, err);
 	care_list *l = NULL;
@@ -182,8 +221,21 @@ static ov_status visits(db *d, care_day *cd, ov_err *err)
 		for (size_t k = 0; k < r->nvisits; k++) {
 			const care_visit *v = &r->visits[k];
 			int late = v->window_start >= evening;
-			if (v->weekdays[wd] != '1' ||
-			    late != (cd->shift == CARE_SHIFT_EVENING))
+			if (late != (cd->shift == CARE_SHIFT_EVENING))
+				continue;
+			int due = v->weekdays[wd] == '1' &&
+				  (!chg->base || on_base(chg->base, v->id));
+			if (matches(r, v, chg->add_code, chg->add_task)) {
+				add_due += due;
+				added += !due;
+				due = 1;
+			}
+			if (due &&
+			    matches(r, v, chg->cancel_code, chg->cancel_task)) {
+				cancelled++;
+				due = 0;
+			}
+			if (!due)
 				continue;
 			care_visit_due *x = &cd->visits[cd->n_visits++];
 			x->visit_request_id = v->id;
@@ -208,6 +260,19 @@ static ov_status visits(db *d, care_day *cd, ov_err *err)
 		}
 	}
 	care_list_free(l);
+	if (chg->cancel_code && !cancelled)
+		return OV_FAIL(err, OV_E_NOTFOUND, "--cancel",
+			       _("%s has no such visit on the day's lists"),
+			       chg->cancel_code);
+	if (chg->add_code && !added && !add_due)
+		return OV_FAIL(err, OV_E_NOTFOUND, "--add",
+			       _("%s has no such visit in this shift"),
+			       chg->add_code);
+	if (chg->add_code && !added)
+		return OV_FAIL(err, OV_E_INPUT, "--add",
+			       _("%s has that visit on the day's lists "
+				 "already"),
+			       chg->add_code);
 	return OV_OK;
 }
 
@@ -359,9 +424,12 @@ static ov_status problem(care_day *cd, double lat, double lon, ov_err *err)
 }
 
 ov_status care_day_build(db *d, int64_t municipality_id, ov_day day,
-			 care_shift shift, int64_t exclude_employee_id,
+			 care_shift shift, const care_change *chg,
 			 care_day **out, ov_err *err)
 {
+	static const care_change none;
+	if (!chg)
+		chg = &none;
 	*out = NULL;
 	care_day *cd = calloc(1, sizeof *cd);
 	if (!cd)
@@ -374,9 +442,9 @@ ov_status care_day_build(db *d, int64_t municipality_id, ov_day day,
 	if (rc == OV_OK)
 		rc = office(d, municipality_id, &lat, &lon, err);
 	if (rc == OV_OK)
-		rc = caregivers(d, cd, exclude_employee_id, err);
+		rc = caregivers(d, cd, chg, err);
 	if (rc == OV_OK)
-		rc = visits(d, cd, err);
+		rc = visits(d, cd, chg, err);
 	if (rc == OV_OK) {
 		breaks(cd, lat, lon);
 		rc = problem(cd, lat, lon, err);

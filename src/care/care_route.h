@@ -102,22 +102,41 @@ typedef struct {
 	routes_problem *problem;
 } care_day;
 
+struct care_route;
+
+/* A change to a planned day, for re-planning; zero for none. */
+typedef struct {
+	int64_t sick_employee_id; /* off the lists */
+	int64_t late_employee_id; /* starts late_min later */
+	int late_min;
+	/* A recipient's visits of the shift not made today (code, and the
+	 * task or NULL for all), and a recipient's visit made today though
+	 * its pattern does not say so (code and task). */
+	const char *cancel_code, *cancel_task;
+	const char *add_code, *add_task;
+	/* Only visits on these lists (served or not) come, plus the added
+	 * one: what earlier changes cancelled stays cancelled. */
+	const struct care_route *base;
+} care_change;
+
 /*
  * Builds the problem of municipality_id's home care on `day` and shift:
  * the visit requests whose weekday pattern has the day and whose window
  * opens before the evening shift starts (day) or from then on
  * (evening); the caregivers the newest stored rota covering the day
- * puts on a shift of that category (day and long count as day), except
- * exclude_employee_id (0: none; a sick caregiver). Visits of Sámi
- * speakers get the Sámi preference; each visit prefers the caregiver
- * who served it on the newest earlier stored plan of the shift, when
- * that one is at work. *out is owned (care_day_free).
+ * puts on a shift of that category (day and long count as day), each
+ * with a break. Visits of Sámi speakers get the Sámi preference; each
+ * visit prefers the caregiver who served it on the newest earlier
+ * stored plan of the shift, when that one is at work. chg (may be NULL)
+ * changes the day as it says. *out is owned (care_day_free).
  * Errors: OV_E_NOTFOUND ("unit": no home-care unit; "rota": no stored
- * rota covers the day, with how to make one), OV_E_INPUT ("caregivers":
- * nobody is on the shift), OV_E_DB, OV_E_NOMEM.
+ * rota covers the day, with how to make one; "--sick", "--late": not on
+ * the shift; "--cancel", "--add": no such visit in the shift),
+ * OV_E_INPUT ("caregivers": nobody is on the shift; "--add": already
+ * due; "--minutes": later than the shift's end), OV_E_DB, OV_E_NOMEM.
  */
 ov_status care_day_build(db *d, int64_t municipality_id, ov_day day,
-			 care_shift shift, int64_t exclude_employee_id,
+			 care_shift shift, const care_change *chg,
 			 care_day **out, ov_err *err);
 void care_day_free(care_day *cd);
 
@@ -134,7 +153,7 @@ typedef struct {
 } care_stop;
 
 /* A stored planning of a day and shift. */
-typedef struct {
+typedef struct care_route {
 	int64_t id;
 	int64_t municipality_id;
 	int64_t unit_id;

@@ -210,15 +210,20 @@ const cli_command cli_commands[] = {
 	    "stores nothing."),
 	 cmd_routes_plan},
 	{"routes", "replan",
-	 "--municipality M --date D --sick EMPLOYEE [--shift day|evening] "
-	 "[--seconds S] [--seed N] [--quiet]",
-	 N_("Re-plan the day's routes when a caregiver is off sick"),
-	 N_("Plans the stored day again without the caregiver (employee "
-	    "number) who called in sick. Every other visit stays with its "
-	    "caregiver unless moving it serves more visits; prints every "
-	    "visit that changed hands and how many of the sick caregiver's "
-	    "visits could not be served. The earlier lists are kept; the "
-	    "new ones are current. Searches for S seconds (default 5)."),
+	 "--municipality M --date D (--sick E | --late E --minutes M | "
+	 "--cancel RECIPIENT[:TASK] | --add RECIPIENT:TASK) "
+	 "[--shift day|evening] [--seconds S] [--seed N] [--quiet]",
+	 N_("Re-plan the day's routes after a change"),
+	 N_("Plans the current lists of the day again after one change: a "
+	    "caregiver (employee number) off sick; a caregiver who starts M "
+	    "minutes late; a recipient's visits not made today (all of the "
+	    "shift, or the one task); or a recipient's visit made today "
+	    "though its weekly pattern does not say so. Every other visit "
+	    "stays with its caregiver unless moving it serves more visits; "
+	    "what an earlier change cancelled stays cancelled. Prints every "
+	    "visit that changed hands, was cancelled or added, or is no "
+	    "longer served. The earlier lists are kept; the new ones are "
+	    "current. Searches for S seconds (default 5)."),
 	 cmd_routes_replan},
 	{"routes", "show",
 	 "--municipality M --date D [--shift day|evening] [--caregiver E]",

@@ -9,6 +9,32 @@
 #include "care/care_route.h"
 #include "cli.h"
 
+/* The options `routes plan` and `routes replan` take. */
+typedef struct {
+	const char *muni, *date, *shift, *seconds, *seed;
+	const char *sick, *late, *minutes, *cancel, *add; /* replan */
+	int quiet;
+	ov_day day;
+	care_shift sh;
+	long long secs, seed_n, late_n;
+} plan_opts;
+
+/* Parses them (replan: exactly one change is required). -1 to go on,
+ * or the exit code after a usage error. */
+int routes_plan_parse(cli_ctx *ctx, int argc, char **argv, plan_opts *o,
+		      int replan);
+
+/* Opens the database for writing and finds --municipality; NULL with
+ * the exit code in *code after reporting. */
+db *routes_open_for(cli_ctx *ctx, const plan_opts *o, org_municipality *m,
+		     int *code);
+
+/* Solves cd, stores it (replacing plan `replaces` when not 0, for the
+ * stored `reason`) and loads the stored lists into *out. */
+ov_status routes_solve_store(cli_ctx *ctx, db *d, const care_day *cd,
+			     const plan_opts *o, int64_t replaces,
+			     const char *reason, care_route **out, ov_err *e);
+
 /* The day and shift options: --date (required) and --shift (default
  * day). Returns -1 to go on, or the exit code after a usage error. */
 int routes_day_opts(cli_ctx *ctx, const char *date_s, const char *shift_s,
@@ -34,6 +60,10 @@ const char *routes_task_name(const char *code);
 const char *routes_competence_name(const char *competence);
 const char *routes_why_text(const char *why);
 const char *routes_duration(double minutes, char *buf, size_t n);
+
+/* A stored re-planning reason ("sick:10075", "late:10075:30",
+ * "cancel:K-003", "add:K-003:meals") in the reader's language. */
+const char *routes_reason_text(const char *reason, char *buf, size_t n);
 
 /* "07:05" for minute 425 of the day (rounded to the minute). */
 const char *routes_clock(double minute, char *buf, size_t n);

@@ -29,6 +29,23 @@ int routes_day_opts(cli_ctx *ctx, const char *date_s, const char *shift_s,
 	return -1;
 }
 
+const char *routes_reason_text(const char *reason, char *buf, size_t n)
+{
+	char who[64];
+	long long m = 0;
+	if (sscanf(reason, "late:%63[^:]:%lld", who, &m) == 2)
+		snprintf(buf, n, _("%s starts %lld minutes late"), who, m);
+	else if (!strncmp(reason, "sick:", 5))
+		snprintf(buf, n, _("%s is off sick"), reason + 5);
+	else if (!strncmp(reason, "cancel:", 7))
+		snprintf(buf, n, _("%s cancelled"), reason + 7);
+	else if (!strncmp(reason, "add:", 4))
+		snprintf(buf, n, _("%s added"), reason + 4);
+	else
+		snprintf(buf, n, "%s", reason);
+	return buf;
+}
+
 const char *routes_clock(double minute, char *buf, size_t n)
 {
 	long m = lround(minute);
@@ -315,12 +332,11 @@ int routes_print_day(cli_ctx *ctx, const org_municipality *m,
 		ov_i18n_pick(m->name_nb, m->name_se),
 		ov_date_format(r->day, day, sizeof day),
 		care_shift_label(r->shift), (long long)r->id);
-	if (r->replaces && !strncmp(r->reason, "sick:", 5))
-		fprintf(ctx->out, _("Replaces plan %lld: %s is off sick\n"),
-			(long long)r->replaces, r->reason + 5);
-	else if (r->replaces)
-		fprintf(ctx->out, _("Replaces plan %lld\n"),
-			(long long)r->replaces);
+	char why[128];
+	if (r->replaces)
+		fprintf(ctx->out, _("Replaces plan %lld: %s\n"),
+			(long long)r->replaces,
+			routes_reason_text(r->reason, why, sizeof why));
 	day_totals t = totals_of(r);
 	int shown = 0;
 	for (int k = 0; k < r->n_caregivers; k++) {

@@ -168,12 +168,12 @@ static void copy_all(search *s, sol *b, const sol *a)
  * was given. */
 static double ready_in(const search *s, const sol *x, int v)
 {
-	return x->fix[v] >= 0 ? x->fix[v] : s->ready[v];
+	return s->twins && x->fix[v] >= 0 ? x->fix[v] : s->ready[v];
 }
 
 static double due_in(const search *s, const sol *x, int v)
 {
-	return x->fix[v] >= 0 ? x->fix[v] : s->due[v];
+	return s->twins && x->fix[v] >= 0 ? x->fix[v] : s->due[v];
 }
 
 /* What visit v costs on vehicle r beyond travel: the Sámi it wants
