@@ -414,10 +414,10 @@ static ov_status problem(care_day *cd, double lat, double lon, ov_err *err)
 			x->sami = 0;
 			x->owner = v->break_of;
 		}
-		if (!(x->id = strdup(v->break_of ? "break" : v->code)))
+		if (!(x->id = strdup(v->break_of ? "office" : v->code)))
 			return nomem(err);
 	}
-	if (!(p->nodes[0].id = strdup("0")))
+	if (!(p->nodes[0].id = strdup("office")))
 		return nomem(err);
 	ov_status rc = routes_problem_matrix(p, err);
 	return rc == OV_OK ? routes_problem_validate(p, err) : rc;

@@ -194,8 +194,8 @@ const cli_command cli_commands[] = {
 	    "the routes. Progress goes to stderr unless --quiet."),
 	 cmd_routes_solve_file},
 	{"routes", "plan",
-	 "--municipality M --date D [--shift day|evening] [--seconds S] "
-	 "[--seed N] [--quiet]",
+	 "--municipality M --date D [--shift day|evening] [--travel FILE] "
+	 "[--seconds S] [--seed N] [--quiet]",
 	 N_("Plan the day's home-care routes and store them"),
 	 N_("Builds the day's routing problem of the municipality's mobile "
 	    "home care: the visits due that day in the shift, and the "
@@ -206,13 +206,18 @@ const cli_command cli_commands[] = {
 	    "could not be served, with the reason. Each visit keeps the "
 	    "caregiver it had on the last planned day where it can; "
 	    "recipients who want Sámi get a Sámi speaker where one is free. "
-	    "Make the rota first with 'ovttas rota plan'. A plan that fails "
+	    "Make the rota first with 'ovttas rota plan'. Travel times come "
+	    "from the map (great-circle distance times 1.35 at 60 km/h) or, "
+	    "with --travel, from a CSV file of from,to,minutes rows keyed "
+	    "by recipient code and 'office', as a road router such as OSRM "
+	    "makes it; pairs it lacks come from the map. A plan that fails "
 	    "stores nothing."),
 	 cmd_routes_plan},
 	{"routes", "replan",
 	 "--municipality M --date D (--sick E | --late E --minutes M | "
 	 "--cancel RECIPIENT[:TASK] | --add RECIPIENT:TASK) "
-	 "[--shift day|evening] [--seconds S] [--seed N] [--quiet]",
+	 "[--shift day|evening] [--travel FILE] [--seconds S] [--seed N] "
+	 "[--quiet]",
 	 N_("Re-plan the day's routes after a change"),
 	 N_("Plans the current lists of the day again after one change: a "
 	    "caregiver (employee number) off sick; a caregiver who starts M "

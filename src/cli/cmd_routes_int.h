@@ -11,7 +11,7 @@
 
 /* The options `routes plan` and `routes replan` take. */
 typedef struct {
-	const char *muni, *date, *shift, *seconds, *seed;
+	const char *muni, *date, *shift, *seconds, *seed, *travel;
 	const char *sick, *late, *minutes, *cancel, *add; /* replan */
 	int quiet;
 	ov_day day;
@@ -28,6 +28,11 @@ int routes_plan_parse(cli_ctx *ctx, int argc, char **argv, plan_opts *o,
  * the exit code in *code after reporting. */
 db *routes_open_for(cli_ctx *ctx, const plan_opts *o, org_municipality *m,
 		     int *code);
+
+/* With --travel FILE, the day's travel times from that CSV (see
+ * routes_matrix_read); a line on stderr says how many it set. */
+ov_status routes_apply_travel(cli_ctx *ctx, const plan_opts *o,
+			      care_day *cd, ov_err *e);
 
 /* Solves cd, stores it (replacing plan `replaces` when not 0, for the
  * stored `reason`) and loads the stored lists into *out. */

@@ -21,6 +21,7 @@ int routes_plan_parse(cli_ctx *ctx, int argc, char **argv, plan_opts *o,
 				{"seconds", CLI_STRING, &o->seconds, NULL},
 				{"seed", CLI_STRING, &o->seed, NULL},
 				{"quiet", CLI_FLAG, NULL, &o->quiet},
+				{"travel", CLI_STRING, &o->travel, NULL},
 				{replan ? "sick" : NULL, CLI_STRING, &o->sick,
 				 NULL},
 				{"late", CLI_STRING, &o->late, NULL},
@@ -74,6 +75,20 @@ db *routes_open_for(cli_ctx *ctx, const plan_opts *o, org_municipality *m,
 	return d;
 }
 
+ov_status routes_apply_travel(cli_ctx *ctx, const plan_opts *o,
+			      care_day *cd, ov_err *e)
+{
+	if (!o->travel)
+		return OV_OK;
+	int applied;
+	ov_status rc = routes_matrix_read(o->travel, cd->problem, &applied, e);
+	if (rc == OV_OK && !o->quiet)
+		fprintf(ctx->err, _("%s: %d travel times from the file, the "
+				    "rest from the map\n"),
+			o->travel, applied);
+	return rc;
+}
+
 ov_status routes_solve_store(cli_ctx *ctx, db *d, const care_day *cd,
 			     const plan_opts *o, int64_t replaces,
 			     const char *reason, care_route **out, ov_err *e)
@@ -110,7 +125,8 @@ int cmd_routes_plan(cli_ctx *ctx, int argc, char **argv)
 	care_day *cd;
 	care_route *r = NULL;
 	if (care_day_build(d, m.id, o.day, o.sh, NULL, &cd, &e) == OV_OK) {
-		if (routes_solve_store(ctx, d, cd, &o, 0, "", &r, &e) == OV_OK)
+		if (routes_apply_travel(ctx, &o, cd, &e) == OV_OK &&
+		    routes_solve_store(ctx, d, cd, &o, 0, "", &r, &e) == OV_OK)
 			rc = routes_print_day(ctx, &m, r, NULL);
 		else
 			rc = cli_fail(ctx, &e);

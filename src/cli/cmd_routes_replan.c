@@ -211,6 +211,8 @@ int cmd_routes_replan(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (st == OV_OK)
 		st = care_day_build(d, m.id, o.day, o.sh, &chg, &cd, &e);
+	if (st == OV_OK)
+		st = routes_apply_travel(ctx, &o, cd, &e);
 	if (st == OV_OK) {
 		anchor(cd, old);
 		st = routes_solve_store(ctx, d, cd, &o, old->id, reason, &new,

@@ -177,6 +177,18 @@ ov_status routes_problem_validate(const routes_problem *p, ov_err *err);
  */
 ov_status routes_read(const char *path, routes_problem **out, ov_err *err);
 
+/*
+ * Replaces travel times with those of a CSV file of `from,to,minutes`
+ * rows (first, optionally, the header line from,to,minutes) keyed by
+ * node ids, e.g. made by a road router such as OSRM: every node with
+ * id `from` to every node
+ * with id `to`. Pairs not in the file keep their time; unknown ids are
+ * skipped. *applied counts the matrix entries set. On an error (naming
+ * the file, line and field) p is unchanged.
+ */
+ov_status routes_matrix_read(const char *path, routes_problem *p,
+			     int *applied, ov_err *err);
+
 void routes_plan_free(routes_plan *r);
 
 /* The plan's distance of route i, straight from the matrix. */

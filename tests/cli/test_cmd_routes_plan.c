@@ -6,6 +6,7 @@
  * someone not on the lists) with their exit codes and nothing stored.
  */
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,6 +71,21 @@ static void test_errors(void **state)
 		    "karasjok", "--date", DAY, "--shift", "night", NULL);
 	assert_int_equal(r.code, 1);
 	run_free(&r);
+	/* a travel file with a bad line: named, nothing stored */
+	char *dir = tmp_dir(), *csv = path_join(dir, "travel.csv");
+	FILE *f = fopen(csv, "w");
+	fputs("from,to,minutes\noffice,K-001,twenty\n", f);
+	fclose(f);
+	r = run_cli("--db", c->path, "--lang", "en", "routes", "plan",
+		    "--municipality", "karasjok", "--date", DAY, "--travel",
+		    csv, "--seconds", "1", "--quiet", NULL);
+	assert_int_equal(r.code, 1);
+	assert_true(contains(r.err, "travel.csv:2"));
+	assert_true(contains(r.err, "minutes"));
+	run_free(&r);
+	rm_rf(dir);
+	free(csv);
+	free(dir);
 	/* nothing planned for that day yet */
 	r = run_cli("--db", c->path, "--lang", "en", "routes", "show",
 		    "--municipality", "karasjok", "--date", "2027-01-09", NULL);
