@@ -174,6 +174,37 @@ static ov_status read_needs(db *d, int64_t mid, care_list *l, ov_err *err)
 	return r < 0 ? OV_E_DB : OV_OK;
 }
 
+/* The further windows of the visits read (more than CARE_MORE_WINDOWS
+ * of one visit: the first ones are kept). */
+static ov_status read_windows(db *d, int64_t mid, care_list *l, ov_err *err)
+{
+	db_stmt *st;
+	ov_status rc = db_prepare(
+		d,
+		"SELECT w.visit_request_id, w.window_start, w.window_end FROM "
+		"visit_request_window w JOIN visit_request v ON v.id = "
+		"w.visit_request_id JOIN care_recipient r ON r.id = "
+		"v.recipient_id" WHERE " ORDER BY w.visit_request_id, "
+		"w.window_start",
+		&st, err);
+	if (rc != OV_OK)
+		return rc;
+	db_bind_int(st, 1, mid);
+	int r;
+	while ((r = db_step(st, err)) == 1) {
+		int64_t id = db_col_int(st, 0);
+		for (size_t k = 0; k < l->nvisits; k++) {
+			care_visit *v = &l->visits[k];
+			if (v->id != id || v->n_more >= CARE_MORE_WINDOWS)
+				continue;
+			v->more_start[v->n_more] = (int)db_col_int(st, 1);
+			v->more_end[v->n_more++] = (int)db_col_int(st, 2);
+		}
+	}
+	db_finalize(st);
+	return r < 0 ? OV_E_DB : OV_OK;
+}
+
 static ov_status read_visits(db *d, int64_t mid, care_list *l, ov_err *err)
 {
 	db_stmt *st;
@@ -217,10 +248,13 @@ static ov_status read_visits(db *d, int64_t mid, care_list *l, ov_err *err)
 		copy(v->competence, sizeof v->competence, db_col_text(st, 6));
 		copy(v->task, sizeof v->task, db_col_text(st, 7));
 		v->two_caregivers = (int)db_col_int(st, 8);
+		v->n_more = 0;
 	}
 	db_finalize(st);
 	if (rc == OV_OK && r < 0)
 		rc = OV_E_DB;
+	if (rc == OV_OK)
+		rc = read_windows(d, mid, l, err);
 	for (size_t k = 0; rc == OV_OK && k < l->nvisits; k++) {
 		care_recipient *c = &l->recipients[owner[k]];
 		if (!c->visits)

@@ -14,6 +14,10 @@
 #include "base/ov_rng.h"
 #include "db/db.h"
 
+/* Windows a visit may have besides its own (the engine's
+ * ROUTES_MAX_WINDOWS - 1). */
+#define CARE_MORE_WINDOWS 3
+
 /* One recurring visit of a recipient (a visit_request row). */
 typedef struct {
 	int64_t id;
@@ -24,6 +28,9 @@ typedef struct {
 	char competence[16]; /* "nurse", "health_worker" or "any" */
 	char task[32];       /* "insulin", "personal_care", ... */
 	int two_caregivers;  /* 1 if two people must come (lifting) */
+	/* Further windows (visit_request_window), in time order. */
+	int n_more;
+	int more_start[CARE_MORE_WINDOWS], more_end[CARE_MORE_WINDOWS];
 } care_visit;
 
 /* A home-care recipient with the visits they receive. */

@@ -251,6 +251,11 @@ static ov_status visits(db *d, care_day *cd, const care_change *chg,
 			x->window_start = v->window_start;
 			x->window_end = v->window_end;
 			x->duration_min = v->duration_min;
+			x->n_more = v->n_more;
+			for (int w = 0; w < v->n_more; w++) {
+				x->more_start[w] = v->more_start[w];
+				x->more_end[w] = v->more_end[w];
+			}
 			x->lat = r->lat;
 			x->lon = r->lon;
 			if (v->two_caregivers) {
@@ -409,6 +414,11 @@ static ov_status problem(care_day *cd, double lat, double lon, ov_err *err)
 			x->sami = 0;
 			x->twin = i; /* the part 0 just before it */
 			p->nodes[i].twin = i + 1;
+		}
+		x->n_more = v->n_more;
+		for (int w = 0; w < v->n_more; w++) {
+			x->more_ready[w] = v->more_start[w];
+			x->more_due[w] = v->more_end[w];
 		}
 		if (v->break_of) {
 			x->sami = 0;

@@ -13,6 +13,7 @@
 
 #include "base/ov_date.h"
 #include "base/ov_err.h"
+#include "care.h"
 #include "db/db.h"
 #include "routes/routes.h"
 
@@ -80,6 +81,8 @@ typedef struct {
 	int part; /* two caregivers: 0 the one with the task, 1 the other */
 	int break_of; /* k + 1: not a visit but caregiver k's break */
 	int window_start, window_end, duration_min;
+	int n_more; /* further windows, in time order */
+	int more_start[CARE_MORE_WINDOWS], more_end[CARE_MORE_WINDOWS];
 	double lat, lon;
 } care_visit_due;
 

@@ -219,6 +219,37 @@ static ov_status stops(db *d, care_route *r, ov_err *err)
 	return OV_OK;
 }
 
+/* The further windows of the stored visits. */
+static ov_status windows(db *d, care_route *r, ov_err *err)
+{
+	db_stmt *st;
+	ov_status rc = db_prepare(
+		d,
+		"SELECT w.visit_request_id, w.window_start, w.window_end FROM "
+		"visit_request_window w WHERE w.visit_request_id IN (SELECT "
+		"s.visit_request_id FROM route_stop s WHERE s.plan_id = $1 "
+		"UNION SELECT u.visit_request_id FROM route_unserved u WHERE "
+		"u.plan_id = $1) ORDER BY w.visit_request_id, w.window_start",
+		&st, err);
+	if (rc != OV_OK)
+		return rc;
+	db_bind_int(st, 1, r->id);
+	int k;
+	while ((k = db_step(st, err)) == 1) {
+		int64_t id = db_col_int(st, 0);
+		for (int i = 0; i < r->n_stops; i++) {
+			care_visit_due *v = &r->stops[i].visit;
+			if (v->visit_request_id != id ||
+			    v->n_more >= CARE_MORE_WINDOWS)
+				continue;
+			v->more_start[v->n_more] = (int)db_col_int(st, 1);
+			v->more_end[v->n_more++] = (int)db_col_int(st, 2);
+		}
+	}
+	db_finalize(st);
+	return k < 0 ? OV_E_DB : OV_OK;
+}
+
 ov_status care_route_current(db *d, int64_t municipality_id, ov_day day,
 			     care_shift shift, care_route **out, ov_err *err)
 {
@@ -231,6 +262,8 @@ ov_status care_route_current(db *d, int64_t municipality_id, ov_day day,
 		rc = caregivers(d, r, err);
 	if (rc == OV_OK)
 		rc = stops(d, r, err);
+	if (rc == OV_OK)
+		rc = windows(d, r, err);
 	if (rc != OV_OK) {
 		care_route_free(r);
 		return rc;

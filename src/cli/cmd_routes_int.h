@@ -70,6 +70,9 @@ const char *routes_duration(double minutes, char *buf, size_t n);
  * "cancel:K-003", "add:K-003:meals") in the reader's language. */
 const char *routes_reason_text(const char *reason, char *buf, size_t n);
 
+/* A visit's windows, "09:00-10:30, 13:00-14:00". */
+const char *routes_windows_text(const care_visit_due *v, char *buf, size_t n);
+
 /* "07:05" for minute 425 of the day (rounded to the minute). */
 const char *routes_clock(double minute, char *buf, size_t n);
 

@@ -46,6 +46,19 @@ const char *routes_reason_text(const char *reason, char *buf, size_t n)
 	return buf;
 }
 
+const char *routes_windows_text(const care_visit_due *v, char *buf, size_t n)
+{
+	char a[8], b[8];
+	size_t k = (size_t)snprintf(buf, n, "%s-%s",
+				    routes_clock(v->window_start, a, sizeof a),
+				    routes_clock(v->window_end, b, sizeof b));
+	for (int w = 0; w < v->n_more && k < n; w++)
+		k += (size_t)snprintf(buf + k, n - k, ", %s-%s",
+				      routes_clock(v->more_start[w], a, sizeof a),
+				      routes_clock(v->more_end[w], b, sizeof b));
+	return buf;
+}
+
 const char *routes_clock(double minute, char *buf, size_t n)
 {
 	long m = lround(minute);
@@ -148,6 +161,15 @@ static json_t *stop_json(const care_stop *s)
 			    json_pack("[s,s]",
 				      routes_clock(v->window_start, a, sizeof a),
 				      routes_clock(v->window_end, b, sizeof b)));
+	json_t *more = json_array();
+	for (int w = 0; w < v->n_more; w++)
+		json_array_append_new(
+			more, json_pack("[s,s]",
+					routes_clock(v->more_start[w], a,
+						     sizeof a),
+					routes_clock(v->more_end[w], b,
+						     sizeof b)));
+	json_object_set_new(j, "more_windows", more);
 	if (s->row >= 0) {
 		json_object_set_new(j, "start",
 				    json_string(routes_clock(s->start, a,
@@ -297,7 +319,7 @@ static void print_list(cli_ctx *ctx, const care_route *r, int k)
 
 static void print_unserved(cli_ctx *ctx, const care_route *r, int n)
 {
-	char a[8], b[8];
+	char win[96];
 	fprintf(ctx->out, _("Not served (%d):\n"), n);
 	const char *head[] = {_("Window"), _("Recipient"), _("Name"),
 			      _("Settlement"), _("Task"), _("Needs"),
@@ -308,9 +330,7 @@ static void print_unserved(cli_ctx *ctx, const care_route *r, int n)
 		if (s->row >= 0)
 			continue;
 		const care_visit_due *v = &s->visit;
-		cli_table_cell(t, "%s-%s",
-			       routes_clock(v->window_start, a, sizeof a),
-			       routes_clock(v->window_end, b, sizeof b));
+		cli_table_cell(t, "%s", routes_windows_text(v, win, sizeof win));
 		cli_table_cell(t, "%s", v->code);
 		cli_table_cell(t, "%s", v->name);
 		cli_table_cell(t, "%s", v->settlement);

@@ -25,6 +25,9 @@ typedef enum { ROUTES_ROUND_DIMACS, ROUTES_ROUND_NONE } routes_rounding;
  * then distance (the classic literature tables). */
 typedef enum { ROUTES_MIN_DISTANCE, ROUTES_MIN_VEHICLES } routes_objective;
 
+/* Windows a visit may have: [ready, due] and up to this many more. */
+#define ROUTES_MAX_WINDOWS 4
+
 /* Skills a visit may require and a caregiver may have (bits). */
 #define ROUTES_SKILL_NURSE 1u         /* sykepleier: medication, wounds */
 #define ROUTES_SKILL_HEALTH_WORKER 2u /* helsefagarbeider */
@@ -36,6 +39,11 @@ typedef struct {
 	double ready;  /* earliest start of service */
 	double due;    /* latest start of service */
 	double service; /* duration of the visit */
+	/* Further windows, after [ready, due] and in time order: service
+	 * starts inside one of them (home care: "09-11 or 13-14"). */
+	int n_more;
+	double more_ready[ROUTES_MAX_WINDOWS - 1];
+	double more_due[ROUTES_MAX_WINDOWS - 1];
 	/* Home care; all zero in the benchmarks. */
 	unsigned skills;   /* every one of these the caregiver must have */
 	int sami;          /* wants service in Northern Sámi (Sameloven 3-5) */
@@ -207,6 +215,17 @@ const char *routes_violation_name(routes_violation_kind k);
  * depot). Fails only on allocation. */
 ov_status routes_plan_starts(const routes_problem *p, const routes_plan *r,
 			     double *start, ov_err *err);
+
+/* Window w (0..n_more) of visit x. */
+static inline double routes_win_ready(const routes_visit *x, int w)
+{
+	return w ? x->more_ready[w - 1] : x->ready;
+}
+
+static inline double routes_win_due(const routes_visit *x, int w)
+{
+	return w ? x->more_due[w - 1] : x->due;
+}
 
 /* Why a visit may be left unserved: no caregiver has the skill it
  * needs; no qualified caregiver could reach it inside its window even

@@ -34,6 +34,23 @@ static void add(routes_report *rep, routes_violation_kind k, int route,
 	rep->n_violations++;
 }
 
+/* The start of service at x for an arrival at t: in the first window
+ * that has not closed by then. *closed (may be NULL) is set when every
+ * window has; the start is then the arrival. */
+static double window_start(const routes_visit *x, double t, int *closed)
+{
+	for (int w = 0; w <= x->n_more; w++)
+		if (t <= routes_win_due(x, w) + EPS) {
+			if (closed)
+				*closed = 0;
+			double r = routes_win_ready(x, w);
+			return t < r ? r : t;
+		}
+	if (closed)
+		*closed = 1;
+	return t;
+}
+
 /* Where route i starts: the later of the depot's opening and the
  * caregiver's shift, or -1 for a vehicle outside the fleet. */
 static double route_opens(const routes_problem *p, const routes_plan *r,
@@ -74,8 +91,7 @@ static void pair_holds(const routes_problem *p, const routes_plan *r,
 				if (v < 1 || v > p->n_visits)
 					continue;
 				t += p->travel[prev * n + (size_t)v];
-				if (t < p->nodes[v].ready)
-					t = p->nodes[v].ready;
+				t = window_start(&p->nodes[v], t, NULL);
 				if (t < hold[v])
 					t = hold[v];
 				began[v] = t;
@@ -91,7 +107,9 @@ static void pair_holds(const routes_problem *p, const routes_plan *r,
 			    on[v] == on[w])
 				continue;
 			double m = began[v] > began[w] ? began[v] : began[w];
-			if (m > began[v] + EPS && m > p->nodes[v].due + EPS)
+			int closed;
+			window_start(&p->nodes[v], m, &closed);
+			if (m > began[v] + EPS && closed)
 				continue; /* late already: no use waiting */
 			if (m > began[v] + EPS) {
 				hold[v] = m;
@@ -158,12 +176,13 @@ ov_status routes_check(const routes_problem *p, const routes_plan *r,
 			double leg = p->travel[prev * n + (size_t)v];
 			rep->distance += leg;
 			t += leg;
-			if (t < x->ready)
-				t = x->ready;
+			int closed;
+			t = window_start(x, t, &closed);
 			if (t < hold[v])
-				t = hold[v]; /* waits for the other half */
-			if (t > x->due + EPS)
-				add(rep, ROUTES_V_LATE, i, v, t, x->due);
+				t = window_start(x, hold[v], &closed);
+			if (closed)
+				add(rep, ROUTES_V_LATE, i, v, t,
+				    routes_win_due(x, x->n_more));
 			on[v] = i;
 			began[v] = t;
 			unsigned has = cg ? cg->skills : ~0u;
@@ -225,10 +244,9 @@ static int reachable_alone(const routes_problem *p, int veh, int v)
 		t = p->vehicles[veh].start;
 	if (veh >= 0 && p->vehicles[veh].end < end)
 		end = p->vehicles[veh].end;
-	t += p->travel[(size_t)v];
-	if (t < x->ready)
-		t = x->ready;
-	return t <= x->due + EPS &&
+	int closed;
+	t = window_start(x, t + p->travel[(size_t)v], &closed);
+	return !closed &&
 	       t + x->service + p->travel[(size_t)v * n] <= end + EPS;
 }
 

@@ -109,6 +109,17 @@ ov_status routes_problem_validate(const routes_problem *p, ov_err *err)
 				       _("node %s: its time window closes "
 					 "before it opens"),
 				       id);
+		int bad = v->n_more < 0 || v->n_more >= ROUTES_MAX_WINDOWS;
+		for (int w = 0; !bad && w < v->n_more; w++)
+			bad = !(v->more_ready[w] <= v->more_due[w]) ||
+			      !(v->more_ready[w] > routes_win_due(v, w)) ||
+			      !isfinite(v->more_due[w]);
+		if (bad)
+			return OV_FAIL(err, OV_E_INPUT, id,
+				       _("node %s: its further time windows "
+					 "must open and close in order, each "
+					 "after the one before"),
+				       id);
 		if (!(v->service >= 0) || v->demand < 0)
 			return OV_FAIL(err, OV_E_INPUT, id,
 				       _("node %s: service time and demand "

@@ -47,6 +47,8 @@ typedef struct {
 	/* N: the start both halves of a two-caregiver visit were given
 	 * when they were put in (their window shrinks to it), else -1. */
 	double *fix;
+	/* N: the window each visit was put in (0: [ready, due]). */
+	unsigned char *win;
 	int n_out;     /* unserved visits */
 } sol;
 
@@ -64,6 +66,7 @@ typedef struct {
 	int *v_sami;
 	int alike; /* every vehicle the same: try one empty route only */
 	int twins; /* some visits need two caregivers together */
+	int multi; /* some visits have more than one window */
 	double vcost; /* cost of a used vehicle (vehicles-first objective) */
 	int *adj;     /* N x N: visits by distance from each (itself first) */
 	sol cur, work, best;
@@ -102,8 +105,9 @@ static int sol_alloc(sol *x, int V, int N)
 	x->soft = calloc((size_t)V, sizeof *x->soft);
 	x->route = malloc((size_t)N * sizeof *x->route);
 	x->fix = malloc((size_t)N * sizeof *x->fix);
+	x->win = calloc((size_t)N, sizeof *x->win);
 	if (!x->len || !x->seq || !x->start || !x->late || !x->load ||
-	    !x->dist || !x->soft || !x->route || !x->fix)
+	    !x->dist || !x->soft || !x->route || !x->fix || !x->win)
 		return -1;
 	for (int i = 0; i < N; i++) {
 		x->route[i] = -1;
@@ -124,6 +128,7 @@ static void sol_free(sol *x)
 	free(x->soft);
 	free(x->route);
 	free(x->fix);
+	free(x->win);
 }
 
 /* Copies route r (and who is on it) from a to b. */
@@ -146,6 +151,8 @@ static void copy_map(search *s, sol *b, const sol *a)
 	memcpy(b->route, a->route, (size_t)s->N * sizeof *a->route);
 	if (s->twins)
 		memcpy(b->fix, a->fix, (size_t)s->N * sizeof *a->fix);
+	if (s->multi)
+		memcpy(b->win, a->win, (size_t)s->N * sizeof *a->win);
 	b->n_out = a->n_out;
 }
 
@@ -168,12 +175,18 @@ static void copy_all(search *s, sol *b, const sol *a)
  * was given. */
 static double ready_in(const search *s, const sol *x, int v)
 {
-	return s->twins && x->fix[v] >= 0 ? x->fix[v] : s->ready[v];
+	if (s->twins && x->fix[v] >= 0)
+		return x->fix[v];
+	return s->multi ? routes_win_ready(&s->p->nodes[v], x->win[v])
+			: s->ready[v];
 }
 
 static double due_in(const search *s, const sol *x, int v)
 {
-	return s->twins && x->fix[v] >= 0 ? x->fix[v] : s->due[v];
+	if (s->twins && x->fix[v] >= 0)
+		return x->fix[v];
+	return s->multi ? routes_win_due(&s->p->nodes[v], x->win[v])
+			: s->due[v];
 }
 
 /* What visit v costs on vehicle r beyond travel: the Sámi it wants
@@ -351,7 +364,7 @@ static void order_removed(search *s)
  * i-th stop), added cost, and the earliest and latest start of service
  * it would have there. */
 typedef struct {
-	int r, i;
+	int r, i, w; /* w: the window it starts in */
 	double cost, early, late;
 } place;
 
@@ -369,8 +382,17 @@ static void try_empty(const search *s, int v, int r, double lo, double hi,
 	if (latest > hi)
 		latest = hi;
 	double delta = tt(s, 0, v) + tt(s, v, 0) + s->vcost + soft_cost(s, v, r);
-	if (t <= latest + EPS && delta < b->cost)
-		*b = (place){r, 0, delta, t, latest};
+	if (delta >= b->cost)
+		return;
+	const routes_visit *x = &s->p->nodes[v];
+	for (int w = 0; w <= x->n_more; w++) {
+		double rw = routes_win_ready(x, w), dw = routes_win_due(x, w);
+		double tw = t < rw ? rw : t, lw = latest < dw ? latest : dw;
+		if (tw <= lw + EPS) {
+			*b = (place){r, 0, w, delta, tw, lw};
+			return;
+		}
+	}
 }
 
 /* The cheapest feasible place for v starting inside [lo, hi], on any
@@ -379,7 +401,8 @@ static void try_empty(const search *s, int v, int r, double lo, double hi,
 static void best_place(search *s, const sol *x, int v, double lo, double hi,
 		       int skip, place *b)
 {
-	*b = (place){-1, -1, INFINITY, 0, 0};
+	*b = (place){-1, -1, 0, INFINITY, 0, 0};
+	const routes_visit *node = &s->p->nodes[v];
 	int empty = -1;
 	unsigned need = s->p->nodes[v].skills;
 	int owner = s->p->nodes[v].owner;
@@ -414,9 +437,17 @@ static void best_place(search *s, const sol *x, int v, double lo, double hi,
 			double latest = lt[i + 1] - tt(s, v, c) - s->svc[v];
 			if (latest > hi)
 				latest = hi;
-			if (t > latest + EPS)
-				continue;
-			*b = (place){r, i, delta, t, latest};
+			/* the first window it can start in */
+			for (int w = 0; w <= node->n_more; w++) {
+				double rw = routes_win_ready(node, w);
+				double dw = routes_win_due(node, w);
+				double tw = t < rw ? rw : t;
+				double lw = latest < dw ? latest : dw;
+				if (tw <= lw + EPS) {
+					*b = (place){r, i, w, delta, tw, lw};
+					break;
+				}
+			}
 		}
 	}
 }
@@ -428,6 +459,7 @@ static void put(search *s, sol *x, int v, const place *b)
 	int n = x->len[b->r];
 	memmove(q + b->i + 2, q + b->i + 1, (size_t)(n - b->i) * sizeof *q);
 	q[b->i + 1] = v;
+	x->win[v] = (unsigned char)b->w;
 	x->len[b->r] = n + 1;
 	refresh(s, x, b->r);
 	x->route[v] = b->r;
@@ -448,7 +480,7 @@ static int insert(search *s, sol *x, int v)
 	if (x->route[v] >= 0)
 		return 0; /* came in with its other half */
 	place a;
-	best_place(s, x, v, s->ready[v], s->due[v], -1, &a);
+	best_place(s, x, v, -INFINITY, INFINITY, -1, &a);
 	if (a.r < 0)
 		return -1;
 	int w = s->p->nodes[v].twin;
@@ -456,10 +488,8 @@ static int insert(search *s, sol *x, int v)
 		put(s, x, v, &a);
 		return 0;
 	}
-	double lo = a.early > s->ready[w] ? a.early : s->ready[w];
-	double hi = a.late < s->due[w] ? a.late : s->due[w];
 	place b;
-	best_place(s, x, w, lo, hi, a.r, &b);
+	best_place(s, x, w, a.early, a.late, a.r, &b);
 	if (b.r < 0)
 		return -1;
 	double t = b.early > a.early ? b.early : a.early;
@@ -499,8 +529,10 @@ static int search_init(search *s, const routes_problem *p,
 	/* Caregivers keep their index (continuity names them); a fleet
 	 * of alike vehicles needs no more routes than visits. */
 	s->alike = p->vehicles == NULL;
-	for (int i = 1; i <= p->n_visits; i++)
+	for (int i = 1; i <= p->n_visits; i++) {
 		s->twins |= p->nodes[i].twin != 0;
+		s->multi |= p->nodes[i].n_more > 0;
+	}
 	s->V = !s->alike || p->n_vehicles < p->n_visits ? p->n_vehicles
 							: p->n_visits;
 	if (s->V < 1)

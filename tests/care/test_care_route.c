@@ -165,8 +165,12 @@ static void check_stored(const care_route *r, int n_due)
 			continue;
 		}
 		const care_caregiver *c = &r->caregivers[s->row];
-		assert_true(s->start >= v->window_start - 1e-6);
-		assert_true(s->start <= v->window_end + 1e-6);
+		int in = s->start >= v->window_start - 1e-6 &&
+			 s->start <= v->window_end + 1e-6;
+		for (int w = 0; w < v->n_more; w++)
+			in |= s->start >= v->more_start[w] - 1e-6 &&
+			      s->start <= v->more_end[w] + 1e-6;
+		assert_true(in);
 		assert_true(s->start >= s->arrive - 1e-6);
 		assert_true(s->arrive >= c->start_min + s->drive - 1e-6);
 		assert_true(s->start + v->duration_min <= c->end_min + 1e-6);
@@ -290,6 +294,48 @@ static void test_store_and_continuity(void **state)
 	care_route_free(r);
 }
 
+/* A visit that may start in a second window: read with its windows,
+ * served in one of them. */
+static void test_more_windows(void **state)
+{
+	fixture *f = *state;
+	ov_err e;
+	/* a Thursday meal: only 07:30 sharp, or else 13:00-14:00 */
+	int64_t id = sql_int(
+		f->d, "SELECT min(v.id) FROM visit_request v JOIN "
+		      "care_recipient r ON r.id = v.recipient_id JOIN "
+		      "municipality m ON m.id = r.municipality_id WHERE "
+		      "m.code = '" MUNI "' AND v.task = 'meals' AND "
+		      "substr(v.weekdays, 4, 1) = '1'");
+	char sql[256];
+	snprintf(sql, sizeof sql,
+		 "UPDATE visit_request SET window_start = 450, window_end = "
+		 "450 WHERE id = %lld; INSERT INTO visit_request_window "
+		 "VALUES (%lld, 780, 840)",
+		 (long long)id, (long long)id);
+	assert_int_equal(db_exec(f->d, sql, &e), OV_OK);
+	care_day *cd = build(f, f->tuesday + 2, CARE_SHIFT_DAY);
+	int node = 0;
+	for (int i = 0; i < cd->n_visits; i++)
+		if (cd->visits[i].visit_request_id == id)
+			node = i + 1;
+	assert_true(node > 0);
+	assert_int_equal(cd->problem->nodes[node].n_more, 1);
+	assert_true(cd->problem->nodes[node].more_ready[0] == 780);
+	care_day_free(cd);
+	int64_t pid;
+	care_route *r = plan_and_store(f, f->tuesday + 2, &pid);
+	int served = 0;
+	for (int i = 0; i < r->n_stops; i++)
+		if (r->stops[i].visit.visit_request_id == id &&
+		    r->stops[i].row >= 0) {
+			served = 1;
+			assert_int_equal(r->stops[i].visit.n_more, 1);
+		}
+	assert_true(served);
+	care_route_free(r);
+}
+
 /* A list that gives a nurse's visit to someone else is refused and
  * nothing is written. */
 static void test_refuses_broken_plan(void **state)
@@ -332,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_store_and_continuity),
 		cmocka_unit_test(test_refuses_broken_plan),
+		cmocka_unit_test(test_more_windows),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

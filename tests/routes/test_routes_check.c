@@ -329,6 +329,44 @@ static void test_owner(void **state)
 	routes_problem_free(p);
 }
 
+/* A visit with two windows starts in the first one still open. */
+static void test_windows(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_line(2, 10);
+	/* 3 at (30,0): [0,20] or [100,120] */
+	p->nodes[3].due = 20;
+	p->nodes[3].n_more = 1;
+	p->nodes[3].more_ready[0] = 100;
+	p->nodes[3].more_due[0] = 120;
+	/* 3 first: at 30 its first window has closed, so it waits for
+	 * 100, and 4 (due 100) is reached at 155: late */
+	routes_report rep = check_on(p, "1 2|3 4", (const int[]){0, 1});
+	assert_int_equal(rep.n_violations, 1);
+	assert_int_equal(rep.violations[0].kind, ROUTES_V_LATE);
+	assert_int_equal(rep.violations[0].node, 4);
+	/* past both windows: late against the last */
+	p->vehicles = NULL;
+	p->nodes[0].ready = 130;
+	rep = check_on(p, "3", (const int[]){0});
+	assert_int_equal(rep.violations[0].node, 3);
+	assert_true(rep.violations[0].limit == 120);
+	p->nodes[0].ready = 0;
+	/* 4 first: at 40, then 3 at 40+5+50 = 95, waits for 100 */
+	rep = check_on(p, "1 2|4 3", (const int[]){0, 1});
+	assert_int_equal(rep.n_violations, 0);
+	double start[5];
+	ov_err e;
+	routes_plan *r = plan_on("1 2|4 3", (const int[]){0, 1});
+	assert_int_equal(routes_plan_starts(p, r, start, &e), OV_OK);
+	assert_true(fabs(start[3] - 100) < 1e-9);
+	routes_plan_free(r);
+	/* windows out of order are refused */
+	p->nodes[3].more_ready[0] = 10;
+	assert_int_equal(routes_problem_validate(p, &e), OV_E_INPUT);
+	routes_problem_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_unserved_reason),
 		cmocka_unit_test(test_two_caregivers),
 		cmocka_unit_test(test_owner),
+		cmocka_unit_test(test_windows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

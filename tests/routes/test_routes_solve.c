@@ -225,6 +225,34 @@ static void test_owned_nodes(void **state)
 	routes_problem_free(p);
 }
 
+/* A visit whose first window cannot be reached is served in its
+ * second; one that fits neither stays out. */
+static void test_second_window(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_line(1, 16);
+	p->nodes[1].ready = 0;
+	p->nodes[1].due = 1; /* 10 away: too early to reach */
+	p->nodes[1].n_more = 1;
+	p->nodes[1].more_ready[0] = 150;
+	p->nodes[1].more_due[0] = 160;
+	routes_report rep;
+	routes_solve_info info;
+	routes_plan *r = solve_checked(p, 2000, 1, &rep, &info);
+	assert_int_equal(rep.unserved, 0);
+	double start[5];
+	ov_err e;
+	assert_int_equal(routes_plan_starts(p, r, start, &e), OV_OK);
+	assert_true(start[1] >= 150 && start[1] <= 160);
+	routes_plan_free(r);
+	p->nodes[1].more_ready[0] = 195; /* back after 200: no */
+	p->nodes[1].more_due[0] = 196;
+	r = solve_checked(p, 2000, 1, &rep, &info);
+	assert_int_equal(rep.unserved, 1);
+	routes_plan_free(r);
+	routes_problem_free(p);
+}
+
 /* Travel times from degrees: one degree of latitude is 111.19 km; at a
  * road factor of 1.3 and 60 km/h that is 144.5 minutes. */
 static void test_geo_matrix(void **state)
@@ -324,6 +352,7 @@ int main(void)
 		cmocka_unit_test(test_caregivers),
 		cmocka_unit_test(test_two_caregivers),
 		cmocka_unit_test(test_owned_nodes),
+		cmocka_unit_test(test_second_window),
 		cmocka_unit_test(test_geo_matrix),
 		cmocka_unit_test(test_cli_json),
 	};

@@ -2,6 +2,17 @@
 -- municipality's mobile home care (KOSTRA 258), one per shift, as the
 -- route planner made them. Owned by src/care/. Portable SQL, as 0001.
 
+-- Further windows a visit may start in, besides visit_request's own
+-- ("09:00-11:00, or else 13:00-14:00"), at most three, each after the
+-- one before (checked by the route planner). Owned by src/care/.
+CREATE TABLE visit_request_window (
+  visit_request_id INTEGER NOT NULL REFERENCES visit_request(id),
+  window_start     INTEGER NOT NULL CHECK (window_start BETWEEN 0 AND 1440),
+  window_end       INTEGER NOT NULL CHECK (window_end BETWEEN 0 AND 1440),
+  CHECK (window_start <= window_end),
+  PRIMARY KEY (visit_request_id, window_start)
+);
+
 -- One planning of one day and shift. A re-planning (a caregiver off
 -- sick) adds a new row that names the one it replaces; the current lists
 -- are the newest row of the day and shift.
