@@ -197,6 +197,31 @@ static int on_base(const care_route *base, int64_t id)
 	return 0;
 }
 
+/* Caregivers who start and end at home (caregiver_home). */
+static ov_status homes(db *d, care_day *cd, ov_err *err)
+{
+	db_stmt *st = NULL;
+	ov_status rc = db_prepare(d,
+				  "SELECT lat, lon FROM caregiver_home WHERE "
+				  "employee_id = $1",
+				  &st, err);
+	for (int k = 0; rc == OV_OK && k < cd->n_caregivers; k++) {
+		care_caregiver *c = &cd->caregivers[k];
+		db_bind_int(st, 1, c->employee_id);
+		int r = db_step(st, err);
+		if (r == 1) {
+			c->from_home = 1;
+			c->home_lat = db_col_double(st, 0);
+			c->home_lon = db_col_double(st, 1);
+		} else if (r < 0) {
+			rc = OV_E_DB;
+		}
+		db_reset(st);
+	}
+	db_finalize(st);
+	return rc;
+}
+
 static ov_status visits(db *d, care_day *cd, const care_change *chg,
 			ov_err *err)
 {
@@ -388,7 +413,13 @@ static ov_status problem(care_day *cd, double lat, double lon, ov_err *err)
 			.start = c->start_min,
 			.end = c->end_min,
 			.skills = skills_of(c->competence),
-			.sami = c->sami_speaker};
+			.sami = c->sami_speaker,
+			.own_start = c->from_home,
+			.own_end = c->from_home,
+			.start_x = c->home_lon,
+			.start_y = c->home_lat,
+			.end_x = c->home_lon,
+			.end_y = c->home_lat};
 		if (!(p->vehicles[k].id = strdup(c->employee_no)))
 			return nomem(err);
 	}
@@ -453,6 +484,8 @@ ov_status care_day_build(db *d, int64_t municipality_id, ov_day day,
 		rc = office(d, municipality_id, &lat, &lon, err);
 	if (rc == OV_OK)
 		rc = caregivers(d, cd, chg, err);
+	if (rc == OV_OK)
+		rc = homes(d, cd, err);
 	if (rc == OV_OK)
 		rc = visits(d, cd, chg, err);
 	if (rc == OV_OK) {

@@ -58,6 +58,8 @@ typedef struct {
 	int sami_speaker;
 	char shift_code[16];
 	int start_min, end_min; /* minutes after midnight */
+	int from_home;          /* starts and ends at home (caregiver_home) */
+	double home_lat, home_lon;
 	/* The break: its length (0: none), the window for its start, and
 	 * on stored lists where it fell: its start (-1: no room), the
 	 * visits before it and the drive to the office. */

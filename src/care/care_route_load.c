@@ -88,7 +88,7 @@ static ov_status caregivers(db *d, care_route *r, ov_err *err)
 		"e.family_name, c.competence, c.sami_speaker, c.shift_code, "
 		"c.start_min, c.end_min, c.back_min, c.break_min, "
 		"coalesce(c.break_start_min, -1), c.break_after, "
-		"c.break_drive_min FROM route_caregiver c JOIN employee "
+		"c.break_drive_min, c.from_home FROM route_caregiver c JOIN employee "
 		"e ON e.id = c.employee_id WHERE c.plan_id = $1 ORDER BY "
 		"c.row_no",
 		&st, err);
@@ -128,6 +128,7 @@ static ov_status caregivers(db *d, care_route *r, ov_err *err)
 		c->break_start = db_col_double(st, 11);
 		c->break_after = (int)db_col_int(st, 12);
 		c->break_drive = db_col_double(st, 13);
+		c->from_home = (int)db_col_int(st, 14);
 	}
 	db_finalize(st);
 	if (k == -2)

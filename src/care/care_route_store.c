@@ -82,14 +82,13 @@ static void legs_of(const care_day *cd, const routes_plan *r,
 		    const double *begin, legs *out)
 {
 	const routes_problem *p = cd->problem;
-	size_t n = (size_t)p->n_visits + 1;
 	for (int k = 0; k < cd->n_caregivers; k++)
 		out[k] = (legs){0, -1, 0, 0};
 	for (int i = 0; i < r->n_routes; i++) {
 		int a = r->route_start[i], b = r->route_start[i + 1];
 		int veh = r->vehicle ? r->vehicle[i] : i;
 		if (b > a)
-			out[veh].back = p->travel[(size_t)r->seq[b - 1] * n];
+			out[veh].back = routes_leg(p, veh, r->seq[b - 1], 0);
 		size_t prev = 0;
 		for (int k = a, stops = 0; k < b; k++) {
 			int node = r->seq[k];
@@ -97,7 +96,7 @@ static void legs_of(const care_day *cd, const routes_plan *r,
 				out[veh].break_start = begin[node];
 				out[veh].break_after = stops;
 				out[veh].break_drive =
-					p->travel[prev * n + (size_t)node];
+					routes_leg(p, veh, (int)prev, node);
 			} else {
 				stops++;
 			}
@@ -115,8 +114,8 @@ static ov_status insert_caregivers(db *d, const care_day *cd,
 		"INSERT INTO route_caregiver (plan_id, row_no, employee_id, "
 		"shift_code, start_min, end_min, competence, sami_speaker, "
 		"back_min, break_min, break_start_min, break_after, "
-		"break_drive_min) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-		"$10, $11, $12, $13)",
+		"break_drive_min, from_home) VALUES ($1, $2, $3, $4, $5, $6, "
+		"$7, $8, $9, $10, $11, $12, $13, $14)",
 		&st, err);
 	for (int k = 0; rc == OV_OK && k < cd->n_caregivers; k++) {
 		const care_caregiver *c = &cd->caregivers[k];
@@ -136,6 +135,7 @@ static ov_status insert_caregivers(db *d, const care_day *cd,
 			db_bind_null(st, 11);
 		db_bind_int(st, 12, lg[k].break_after);
 		db_bind_double(st, 13, lg[k].break_drive);
+		db_bind_int(st, 14, c->from_home);
 		rc = db_run(st, err);
 		db_reset(st);
 	}
@@ -179,7 +179,7 @@ static ov_status insert_stops(db *d, const care_day *cd,
 			int node = r->seq[k];
 			const routes_visit *x = &p->nodes[node];
 			const care_visit_due *cv = &cd->visits[node - 1];
-			double drive = p->travel[prev * n + (size_t)node];
+			double drive = routes_leg(p, veh, (int)prev, node);
 			double arrive = t + drive;
 			double start = begin[node]; /* >= arrive */
 			t = start + x->service;

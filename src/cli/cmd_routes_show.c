@@ -267,11 +267,12 @@ static void print_list(cli_ctx *ctx, const care_route *r, int k)
 			drive += r->stops[i].drive;
 			care += r->stops[i].visit.duration_min;
 		}
-	fprintf(ctx->out, _("%s %s (%s), %s%s, %s %s-%s: %d visits, %s of "
+	fprintf(ctx->out, _("%s %s (%s), %s%s%s, %s %s-%s: %d visits, %s of "
 			    "care, %s driving\n"),
 		c->given_name, c->family_name, c->employee_no,
 		routes_competence_name(c->competence),
-		c->sami_speaker ? _(", speaks Sámi") : "", c->shift_code,
+		c->sami_speaker ? _(", speaks Sámi") : "",
+		c->from_home ? _(", from home") : "", c->shift_code,
 		routes_clock(c->start_min, a, sizeof a),
 		routes_clock(c->end_min, b, sizeof b), n,
 		routes_duration(care, d1, sizeof d1), routes_duration(drive, d2, sizeof d2));

@@ -67,6 +67,10 @@ typedef struct {
 	double start, end; /* leaves the depot at or after start, back by end */
 	unsigned skills;
 	int sami; /* speaks Northern Sámi */
+	/* Starts (ends) the route at its own place, e.g. at home, instead
+	 * of the depot: coordinates as the nodes' (geo: longitude x). */
+	int own_start, own_end;
+	double start_x, start_y, end_x, end_y;
 } routes_vehicle;
 
 typedef struct {
@@ -91,7 +95,27 @@ typedef struct {
 	/* (n_visits + 1)^2 travel times, row-major; routes_problem_matrix
 	 * fills it from the coordinates. */
 	double *travel;
+	/* When some vehicle starts or ends at its own place: n_vehicles x
+	 * (n_visits + 1) times from its start to each node (leave) and
+	 * from each node to its end (back); NULL otherwise. Filled by
+	 * routes_problem_matrix. */
+	double *leave, *back;
 } routes_problem;
+
+/* Travel from node a to node b on vehicle veh's route: node 0 at a
+ * route's ends is the vehicle's own start or end when it has one. */
+static inline double routes_leg(const routes_problem *p, int veh, int a,
+				int b)
+{
+	size_t n = (size_t)p->n_visits + 1;
+	if (p->leave && veh >= 0 && veh < p->n_vehicles) {
+		if (a == 0 && p->vehicles[veh].own_start)
+			return p->leave[(size_t)veh * n + (size_t)b];
+		if (b == 0 && p->vehicles[veh].own_end)
+			return p->back[(size_t)veh * n + (size_t)a];
+	}
+	return p->travel[(size_t)a * n + (size_t)b];
+}
 
 /* A solution: each route lists visit node numbers (1..n_visits) in
  * order, the depot left out. Visits in no route are unserved. */

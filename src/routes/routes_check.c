@@ -90,7 +90,8 @@ static void pair_holds(const routes_problem *p, const routes_plan *r,
 				int v = r->seq[k];
 				if (v < 1 || v > p->n_visits)
 					continue;
-				t += p->travel[prev * n + (size_t)v];
+				t += routes_leg(p, r->vehicle ? r->vehicle[i] : i,
+						(int)prev, v);
 				t = window_start(&p->nodes[v], t, NULL);
 				if (t < hold[v])
 					t = hold[v];
@@ -173,7 +174,7 @@ ov_status routes_check(const routes_problem *p, const routes_plan *r,
 			if (seen[v]++)
 				add(rep, ROUTES_V_TWICE, i, v, seen[v], 1);
 			const routes_visit *x = &p->nodes[v];
-			double leg = p->travel[prev * n + (size_t)v];
+			double leg = routes_leg(p, veh, (int)prev, v);
 			rep->distance += leg;
 			t += leg;
 			int closed;
@@ -203,7 +204,7 @@ ov_status routes_check(const routes_problem *p, const routes_plan *r,
 			load += x->demand;
 			prev = (size_t)v;
 		}
-		double back = p->travel[prev * n];
+		double back = routes_leg(p, veh, (int)prev, 0);
 		rep->distance += back;
 		t += back;
 		if (t > end + EPS)
@@ -237,7 +238,6 @@ ov_status routes_check(const routes_problem *p, const routes_plan *r,
  * of its own, inside the window and back by the end of its shift? */
 static int reachable_alone(const routes_problem *p, int veh, int v)
 {
-	size_t n = (size_t)p->n_visits + 1;
 	const routes_visit *depot = &p->nodes[0], *x = &p->nodes[v];
 	double t = depot->ready, end = depot->due;
 	if (veh >= 0 && p->vehicles[veh].start > t)
@@ -245,9 +245,8 @@ static int reachable_alone(const routes_problem *p, int veh, int v)
 	if (veh >= 0 && p->vehicles[veh].end < end)
 		end = p->vehicles[veh].end;
 	int closed;
-	t = window_start(x, t + p->travel[(size_t)v], &closed);
-	return !closed &&
-	       t + x->service + p->travel[(size_t)v * n] <= end + EPS;
+	t = window_start(x, t + routes_leg(p, veh, 0, v), &closed);
+	return !closed && t + x->service + routes_leg(p, veh, v, 0) <= end + EPS;
 }
 
 routes_unserved_why routes_unserved_reason(const routes_problem *p, int v)

@@ -36,6 +36,8 @@ void routes_problem_free(routes_problem *p)
 	free(p->vehicles);
 	free(p->nodes);
 	free(p->travel);
+	free(p->leave);
+	free(p->back);
 	free(p->name);
 	free(p);
 }
@@ -70,6 +72,39 @@ static double arc(const routes_problem *p, const routes_visit *a,
 	return sqrt(q);
 }
 
+/* The leave and back rows of vehicles with places of their own (the
+ * rest copy the depot's rows). */
+static ov_status homes(routes_problem *p, ov_err *err)
+{
+	free(p->leave);
+	free(p->back);
+	p->leave = p->back = NULL;
+	int any = 0;
+	for (int k = 0; p->vehicles && k < p->n_vehicles; k++)
+		any |= p->vehicles[k].own_start || p->vehicles[k].own_end;
+	if (!any)
+		return OV_OK;
+	size_t n = (size_t)p->n_visits + 1, V = (size_t)p->n_vehicles;
+	p->leave = malloc(V * n * sizeof *p->leave);
+	p->back = malloc(V * n * sizeof *p->back);
+	if (!p->leave || !p->back)
+		return OV_FAIL(err, OV_E_NOMEM, "", "%s", _("out of memory"));
+	for (size_t k = 0; k < V; k++) {
+		const routes_vehicle *v = &p->vehicles[k];
+		routes_visit from = {.x = v->start_x, .y = v->start_y};
+		routes_visit to = {.x = v->end_x, .y = v->end_y};
+		for (size_t j = 0; j < n; j++) {
+			p->leave[k * n + j] =
+				v->own_start ? arc(p, &from, &p->nodes[j])
+					     : p->travel[j];
+			p->back[k * n + j] =
+				v->own_end ? arc(p, &p->nodes[j], &to)
+					   : p->travel[j * n];
+		}
+	}
+	return OV_OK;
+}
+
 ov_status routes_problem_matrix(routes_problem *p, ov_err *err)
 {
 	if (p->geo && !(p->road_factor > 0 && p->speed_kmh > 0))
@@ -86,7 +121,7 @@ ov_status routes_problem_matrix(routes_problem *p, ov_err *err)
 					      : arc(p, &p->nodes[i], &p->nodes[j]);
 	free(p->travel);
 	p->travel = t;
-	return OV_OK;
+	return homes(p, err);
 }
 
 ov_status routes_problem_validate(const routes_problem *p, ov_err *err)
@@ -189,15 +224,15 @@ void routes_plan_free(routes_plan *r)
 double routes_route_distance(const routes_problem *p, const routes_plan *r,
 			     int i)
 {
-	size_t n = (size_t)p->n_visits + 1;
+	int veh = r->vehicle ? r->vehicle[i] : i;
 	double d = 0;
 	int prev = 0;
 	for (int k = r->route_start[i]; k < r->route_start[i + 1]; k++) {
 		int v = r->seq[k];
 		if (v < 1 || v > p->n_visits)
 			continue;
-		d += p->travel[(size_t)prev * n + (size_t)v];
+		d += routes_leg(p, veh, prev, v);
 		prev = v;
 	}
-	return d + p->travel[(size_t)prev * n];
+	return d + routes_leg(p, veh, prev, 0);
 }

@@ -91,6 +91,15 @@ static double tt(const search *s, int a, int b)
 	return s->p->travel[(size_t)a * (size_t)s->N + (size_t)b];
 }
 
+/* Travel from a to b on route r: node 0 is r's own start or end when
+ * the vehicle has one. */
+static double leg(const search *s, int r, int a, int b)
+{
+	if (s->p->leave && (a == 0 || b == 0))
+		return routes_leg(s->p, r, a, b);
+	return tt(s, a, b);
+}
+
 static int sol_alloc(sol *x, int V, int N)
 {
 	size_t cells = (size_t)V * (size_t)(N + 1);
@@ -214,9 +223,9 @@ static void refresh(search *s, sol *x, int r)
 	double d = 0, soft = 0;
 	int load = 0;
 	for (int i = 1; i <= n + 1; i++) {
-		double leg = tt(s, q[i - 1], q[i]);
-		d += leg;
-		double a = st[i - 1] + s->svc[q[i - 1]] + leg;
+		double lg = leg(s, r, q[i - 1], q[i]);
+		d += lg;
+		double a = st[i - 1] + s->svc[q[i - 1]] + lg;
 		double rd = ready_in(s, x, q[i]);
 		st[i] = a > rd ? a : rd;
 		load += s->dem[q[i]];
@@ -225,7 +234,7 @@ static void refresh(search *s, sol *x, int r)
 	}
 	lt[n + 1] = s->v_end[r];
 	for (int i = n; i >= 0; i--) {
-		double l = lt[i + 1] - tt(s, q[i], q[i + 1]) - s->svc[q[i]];
+		double l = lt[i + 1] - leg(s, r, q[i], q[i + 1]) - s->svc[q[i]];
 		double dd = due_in(s, x, q[i]);
 		lt[i] = l < dd ? l : dd;
 	}
@@ -375,13 +384,14 @@ static void try_empty(const search *s, int v, int r, double lo, double hi,
 {
 	if (s->dem[v] > s->p->capacity)
 		return;
-	double t = s->v_start[r] + tt(s, 0, v);
+	double t = s->v_start[r] + leg(s, r, 0, v);
 	if (t < lo)
 		t = lo;
-	double latest = s->v_end[r] - tt(s, v, 0) - s->svc[v];
+	double latest = s->v_end[r] - leg(s, r, v, 0) - s->svc[v];
 	if (latest > hi)
 		latest = hi;
-	double delta = tt(s, 0, v) + tt(s, v, 0) + s->vcost + soft_cost(s, v, r);
+	double delta = leg(s, r, 0, v) + leg(s, r, v, 0) + s->vcost +
+		       soft_cost(s, v, r);
 	if (delta >= b->cost)
 		return;
 	const routes_visit *x = &s->p->nodes[v];
@@ -428,13 +438,14 @@ static void best_place(search *s, const sol *x, int v, double lo, double hi,
 				continue;
 			int a = q[i], c = q[i + 1];
 			double delta =
-				tt(s, a, v) + tt(s, v, c) - tt(s, a, c) + extra;
+				leg(s, r, a, v) + leg(s, r, v, c) -
+				leg(s, r, a, c) + extra;
 			if (delta >= b->cost)
 				continue;
-			double t = st[i] + s->svc[a] + tt(s, a, v);
+			double t = st[i] + s->svc[a] + leg(s, r, a, v);
 			if (t < lo)
 				t = lo;
-			double latest = lt[i + 1] - tt(s, v, c) - s->svc[v];
+			double latest = lt[i + 1] - leg(s, r, v, c) - s->svc[v];
 			if (latest > hi)
 				latest = hi;
 			/* the first window it can start in */

@@ -371,6 +371,36 @@ static void test_refuses_broken_plan(void **state)
 	care_day_free(cd);
 }
 
+/* A caregiver who lives in Váljohka starts and ends the day there: the
+ * first drive is from home, not from the office. */
+static void test_from_home(void **state)
+{
+	fixture *f = *state;
+	ov_day friday = f->tuesday + 3;
+	care_day *cd = build(f, friday, CARE_SHIFT_DAY);
+	int64_t eid = cd->caregivers[0].employee_id;
+	care_day_free(cd);
+	char sql[160];
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO caregiver_home VALUES (%lld, 69.6950, 25.9643)",
+		 (long long)eid);
+	ov_err e;
+	assert_int_equal(db_exec(f->d, sql, &e), OV_OK);
+	cd = build(f, friday, CARE_SHIFT_DAY);
+	assert_int_equal(cd->caregivers[0].from_home, 1);
+	const routes_problem *p = cd->problem;
+	assert_true(p->vehicles[0].own_start && p->vehicles[0].own_end);
+	/* from Váljohka the office in Guovdageaidnu is hours away */
+	assert_true(routes_leg(p, 0, 0, 1) > routes_leg(p, 1, 0, 1) + 60);
+	care_day_free(cd);
+	int64_t pid;
+	care_route *r = plan_and_store(f, friday, &pid);
+	assert_int_equal(r->caregivers[0].from_home, 1);
+	for (int k = 1; k < r->n_caregivers; k++)
+		assert_int_equal(r->caregivers[k].from_home, 0);
+	care_route_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -379,6 +409,7 @@ int main(void)
 		cmocka_unit_test(test_store_and_continuity),
 		cmocka_unit_test(test_refuses_broken_plan),
 		cmocka_unit_test(test_more_windows),
+		cmocka_unit_test(test_from_home),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -367,6 +367,28 @@ static void test_windows(void **state)
 	routes_problem_free(p);
 }
 
+/* A caregiver who starts and ends at home: the legs from and to node 0
+ * are from and to home. */
+static void test_own_start(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_line(2, 10);
+	fixture_caregivers(p, 2);
+	/* c2 lives at (30,0), by visit 3 */
+	p->vehicles[1].own_start = p->vehicles[1].own_end = 1;
+	p->vehicles[1].start_x = p->vehicles[1].end_x = 30;
+	ov_err e;
+	assert_int_equal(routes_problem_matrix(p, &e), OV_OK);
+	assert_true(routes_leg(p, 1, 0, 3) == 0);
+	assert_true(routes_leg(p, 1, 4, 0) == 50);
+	assert_true(routes_leg(p, 0, 0, 3) == 30); /* c1 from the depot */
+	routes_report rep = check_on(p, "1 2|3 4", (const int[]){0, 1});
+	assert_int_equal(rep.n_violations, 0);
+	/* 0-10-20-0 and home-3-4-home: 40 + 0 + 50 + 50 */
+	assert_true(fabs(rep.distance - 140) < 1e-9);
+	routes_problem_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -379,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_two_caregivers),
 		cmocka_unit_test(test_owner),
 		cmocka_unit_test(test_windows),
+		cmocka_unit_test(test_own_start),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

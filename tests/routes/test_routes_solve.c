@@ -253,6 +253,32 @@ static void test_second_window(void **state)
 	routes_problem_free(p);
 }
 
+/* The search counts the drive from and to a caregiver's home: with c2
+ * living by 3 and 4 and c1 by 1 and 2, each takes the two nearest. */
+static void test_homes(void **state)
+{
+	(void)state;
+	routes_problem *p = fixture_line(2, 16);
+	fixture_caregivers(p, 2);
+	p->vehicles[0].own_start = p->vehicles[0].own_end = 1;
+	p->vehicles[0].start_x = p->vehicles[0].end_x = 15;
+	p->vehicles[1].own_start = p->vehicles[1].own_end = 1;
+	p->vehicles[1].start_x = p->vehicles[1].end_x = 15;
+	p->vehicles[1].start_y = p->vehicles[1].end_y = 30;
+	ov_err e;
+	assert_int_equal(routes_problem_matrix(p, &e), OV_OK);
+	routes_report rep;
+	routes_solve_info info;
+	routes_plan *r = solve_checked(p, 3000, 1, &rep, &info);
+	assert_int_equal(rep.unserved, 0);
+	for (int i = 0; i < r->n_routes; i++)
+		for (int k = r->route_start[i]; k < r->route_start[i + 1]; k++)
+			if (r->seq[k] <= 2)
+				assert_int_equal(r->vehicle[i], 0);
+	routes_plan_free(r);
+	routes_problem_free(p);
+}
+
 /* Travel times from degrees: one degree of latitude is 111.19 km; at a
  * road factor of 1.3 and 60 km/h that is 144.5 minutes. */
 static void test_geo_matrix(void **state)
@@ -353,6 +379,7 @@ int main(void)
 		cmocka_unit_test(test_two_caregivers),
 		cmocka_unit_test(test_owned_nodes),
 		cmocka_unit_test(test_second_window),
+		cmocka_unit_test(test_homes),
 		cmocka_unit_test(test_geo_matrix),
 		cmocka_unit_test(test_cli_json),
 	};

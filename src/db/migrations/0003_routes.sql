@@ -13,6 +13,15 @@ CREATE TABLE visit_request_window (
   PRIMARY KEY (visit_request_id, window_start)
 );
 
+-- A caregiver who starts and ends the shift at home rather than at the
+-- office (common where the settlements are far apart). Owned by
+-- src/care/.
+CREATE TABLE caregiver_home (
+  employee_id INTEGER PRIMARY KEY REFERENCES employee(id),
+  lat         DOUBLE PRECISION NOT NULL CHECK (lat BETWEEN -90 AND 90),
+  lon         DOUBLE PRECISION NOT NULL CHECK (lon BETWEEN -180 AND 180)
+);
+
 -- One planning of one day and shift. A re-planning (a caregiver off
 -- sick) adds a new row that names the one it replaces; the current lists
 -- are the newest row of the day and shift.
@@ -48,7 +57,8 @@ CREATE TABLE route_caregiver (
   end_min      INTEGER NOT NULL CHECK (end_min > start_min),
   competence   TEXT NOT NULL,
   sami_speaker INTEGER NOT NULL CHECK (sami_speaker IN (0, 1)),
-  back_min     DOUBLE PRECISION NOT NULL CHECK (back_min >= 0), -- last stop to the office
+  back_min     DOUBLE PRECISION NOT NULL CHECK (back_min >= 0), -- last stop to the office (or home)
+  from_home    INTEGER NOT NULL DEFAULT 0 CHECK (from_home IN (0, 1)),
   break_min       INTEGER NOT NULL DEFAULT 0 CHECK (break_min >= 0),
   break_start_min DOUBLE PRECISION,
   break_after     INTEGER NOT NULL DEFAULT 0 CHECK (break_after >= 0),
