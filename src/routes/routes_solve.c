@@ -67,6 +67,7 @@ typedef struct {
 	int alike; /* every vehicle the same: try one empty route only */
 	int twins; /* some visits need two caregivers together */
 	int multi; /* some visits have more than one window */
+	int homes; /* some vehicles start or end at their own place */
 	double vcost; /* cost of a used vehicle (vehicles-first objective) */
 	int *adj;     /* N x N: visits by distance from each (itself first) */
 	sol cur, work, best;
@@ -93,10 +94,17 @@ static double tt(const search *s, int a, int b)
 
 /* Travel from a to b on route r: node 0 is r's own start or end when
  * the vehicle has one. */
-static double leg(const search *s, int r, int a, int b)
+__attribute__((noinline)) static double home_leg(const search *s, int r,
+						 int a, int b)
 {
-	if (s->p->leave && (a == 0 || b == 0))
-		return routes_leg(s->p, r, a, b);
+	return routes_leg(s->p, r, a, b);
+}
+
+/* Kept small so that it inlines: the benchmark's hot path is tt. */
+static inline double leg(const search *s, int r, int a, int b)
+{
+	if (__builtin_expect(s->homes, 0) && (a == 0 || b == 0))
+		return home_leg(s, r, a, b);
 	return tt(s, a, b);
 }
 
@@ -184,6 +192,8 @@ static void copy_all(search *s, sol *b, const sol *a)
  * was given. */
 static double ready_in(const search *s, const sol *x, int v)
 {
+	if (!(s->twins | s->multi))
+		return s->ready[v];
 	if (s->twins && x->fix[v] >= 0)
 		return x->fix[v];
 	return s->multi ? routes_win_ready(&s->p->nodes[v], x->win[v])
@@ -192,6 +202,8 @@ static double ready_in(const search *s, const sol *x, int v)
 
 static double due_in(const search *s, const sol *x, int v)
 {
+	if (!(s->twins | s->multi))
+		return s->due[v];
 	if (s->twins && x->fix[v] >= 0)
 		return x->fix[v];
 	return s->multi ? routes_win_due(&s->p->nodes[v], x->win[v])
@@ -413,6 +425,8 @@ static void best_place(search *s, const sol *x, int v, double lo, double hi,
 {
 	*b = (place){-1, -1, 0, INFINITY, 0, 0};
 	const routes_visit *node = &s->p->nodes[v];
+	const int n_more = node->n_more;
+	const double ready = s->ready[v], due = s->due[v];
 	int empty = -1;
 	unsigned need = s->p->nodes[v].skills;
 	int owner = s->p->nodes[v].owner;
@@ -437,19 +451,25 @@ static void best_place(search *s, const sol *x, int v, double lo, double hi,
 			if (ov_rng_chance(&s->rng, BLINK_PERMILLE))
 				continue;
 			int a = q[i], c = q[i + 1];
-			double delta =
-				leg(s, r, a, v) + leg(s, r, v, c) -
-				leg(s, r, a, c) + extra;
+			double av = leg(s, r, a, v), vc = leg(s, r, v, c);
+			double delta = av + vc - leg(s, r, a, c) + extra;
 			if (delta >= b->cost)
 				continue;
-			double t = st[i] + s->svc[a] + leg(s, r, a, v);
+			double t = st[i] + s->svc[a] + av;
 			if (t < lo)
 				t = lo;
-			double latest = lt[i + 1] - leg(s, r, v, c) - s->svc[v];
+			double latest = lt[i + 1] - vc - s->svc[v];
 			if (latest > hi)
 				latest = hi;
+			if (!n_more) { /* one window: the common case */
+				double tw = t < ready ? ready : t;
+				double lw = latest < due ? latest : due;
+				if (tw <= lw + EPS)
+					*b = (place){r, i, 0, delta, tw, lw};
+				continue;
+			}
 			/* the first window it can start in */
-			for (int w = 0; w <= node->n_more; w++) {
+			for (int w = 0; w <= n_more; w++) {
 				double rw = routes_win_ready(node, w);
 				double dw = routes_win_due(node, w);
 				double tw = t < rw ? rw : t;
@@ -544,6 +564,7 @@ static int search_init(search *s, const routes_problem *p,
 		s->twins |= p->nodes[i].twin != 0;
 		s->multi |= p->nodes[i].n_more > 0;
 	}
+	s->homes = p->leave != NULL;
 	s->V = !s->alike || p->n_vehicles < p->n_visits ? p->n_vehicles
 							: p->n_visits;
 	if (s->V < 1)
