@@ -464,6 +464,42 @@ static ov_status problem(care_day *cd, double lat, double lon, ov_err *err)
 	return rc == OV_OK ? routes_problem_validate(p, err) : rc;
 }
 
+/* A recipient's contacts (recipient_contact) come before continuity:
+ * each visit prefers the best-ranked contact at work on the shift. */
+static ov_status contacts(db *d, care_day *cd, ov_err *err)
+{
+	db_stmt *st;
+	ov_status rc = db_prepare(
+		d,
+		"SELECT c.recipient_id, c.employee_id FROM recipient_contact c "
+		"JOIN care_recipient r ON r.id = c.recipient_id WHERE "
+		"r.municipality_id = $1 ORDER BY c.recipient_id, c.rank DESC",
+		&st, err);
+	if (rc != OV_OK)
+		return rc;
+	db_bind_int(st, 1, cd->municipality_id);
+	int r;
+	/* worst rank first, so the best one at work is the last written */
+	while ((r = db_step(st, err)) == 1) {
+		int64_t rid = db_col_int(st, 0), eid = db_col_int(st, 1);
+		int veh = -1;
+		for (int k = 0; k < cd->n_caregivers && veh < 0; k++)
+			if (cd->caregivers[k].employee_id == eid)
+				veh = k;
+		for (int i = 0; veh >= 0 && i < cd->n_visits; i++) {
+			const care_visit_due *v = &cd->visits[i];
+			routes_visit *x = &cd->problem->nodes[i + 1];
+			if (v->recipient_id != rid || v->part || v->break_of ||
+			    (x->skills & ~cd->problem->vehicles[veh].skills))
+				continue;
+			x->preferred = veh;
+			x->keep_weight = CARE_CONTACT_WEIGHT;
+		}
+	}
+	db_finalize(st);
+	return r < 0 ? OV_E_DB : OV_OK;
+}
+
 ov_status care_day_build(db *d, int64_t municipality_id, ov_day day,
 			 care_shift shift, const care_change *chg,
 			 care_day **out, ov_err *err)
@@ -494,6 +530,8 @@ ov_status care_day_build(db *d, int64_t municipality_id, ov_day day,
 	}
 	if (rc == OV_OK)
 		rc = continuity(d, cd, err);
+	if (rc == OV_OK)
+		rc = contacts(d, cd, err);
 	if (rc != OV_OK) {
 		care_day_free(cd);
 		return rc;

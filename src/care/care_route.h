@@ -46,6 +46,7 @@ const char *care_shift_label(care_shift s);
 
 #define CARE_SAMI_WEIGHT 20.0
 #define CARE_KEEP_WEIGHT 10.0
+#define CARE_CONTACT_WEIGHT 15.0 /* the recipient's contact not sent */
 #define CARE_STAY_WEIGHT 60.0
 
 /* A caregiver on the shift. */
@@ -131,8 +132,10 @@ typedef struct {
  * (evening); the caregivers the newest stored rota covering the day
  * puts on a shift of that category (day and long count as day), each
  * with a break. Visits of Sámi speakers get the Sámi preference; each
- * visit prefers the caregiver who served it on the newest earlier
- * stored plan of the shift, when that one is at work. chg (may be NULL)
+ * visit prefers the recipient's best-ranked contact at work
+ * (recipient_contact; the primærkontakt first) who has the skill, or
+ * else the caregiver who served it on the newest earlier stored plan of
+ * the shift, when that one is at work. chg (may be NULL)
  * changes the day as it says. *out is owned (care_day_free).
  * Errors: OV_E_NOTFOUND ("unit": no home-care unit; "rota": no stored
  * rota covers the day, with how to make one; "--sick", "--late": not on

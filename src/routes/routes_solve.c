@@ -28,6 +28,8 @@
 #define AVG_REMOVED 10.0
 #define MAX_STRING 10.0
 #define BLINK_PERMILLE 10
+/* Chance that a ruin also takes out the shortest route whole. */
+#define ELIMINATE_PERMILLE 20
 /* Annealing temperatures at the start and the end (distance units). */
 #define T_START 10.0
 #define T_END 0.1
@@ -321,6 +323,20 @@ static void ruin(search *s, sol *x)
 		}
 	if (used == 0)
 		return;
+	/* Now and then the shortest route goes whole: string removal
+	 * rarely empties a route, so a fleet one too large (C2 classes,
+	 * four vehicles where three will do) would otherwise stay. */
+	if (used > 1 && ov_rng_chance(&s->rng, ELIMINATE_PERMILLE)) {
+		int shortest = -1;
+		for (int r = 0; r < s->V; r++)
+			if (x->len[r] > 0 &&
+			    (shortest < 0 || x->len[r] < x->len[shortest]))
+				shortest = r;
+		const int *q = x->seq + (size_t)shortest * (size_t)(s->N + 1);
+		for (int i = 1; i <= x->len[shortest]; i++)
+			if (x->route[q[i]] >= 0)
+				take(s, x, q[i]);
+	}
 	double ls_max = MAX_STRING < (double)total / used ? MAX_STRING
 							   : (double)total / used;
 	double ks_max = 4.0 * AVG_REMOVED / (1.0 + ls_max) - 1.0;

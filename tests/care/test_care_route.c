@@ -401,6 +401,48 @@ static void test_from_home(void **state)
 	care_route_free(r);
 }
 
+/* The recipient's primærkontakt is preferred when at work; a contact of
+ * worse rank only when the better one is not. */
+static void test_contacts(void **state)
+{
+	fixture *f = *state;
+	ov_day monday = f->tuesday - 1;
+	care_day *cd = build(f, monday, CARE_SHIFT_DAY);
+	int i = 0;
+	while (i < cd->n_visits && (cd->visits[i].break_of ||
+				    strcmp(cd->visits[i].competence, "any")))
+		i++;
+	assert_true(i < cd->n_visits && cd->n_caregivers >= 2);
+	int64_t rid = cd->visits[i].recipient_id;
+	int64_t e0 = cd->caregivers[0].employee_id;
+	int64_t e1 = cd->caregivers[1].employee_id;
+	care_day_free(cd);
+	char sql[200];
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO recipient_contact VALUES (%lld, %lld, 2), "
+		 "(%lld, %lld, 1)",
+		 (long long)rid, (long long)e0, (long long)rid,
+		 (long long)e1);
+	ov_err e;
+	assert_int_equal(db_exec(f->d, sql, &e), OV_OK);
+	cd = build(f, monday, CARE_SHIFT_DAY);
+	assert_int_equal(cd->problem->nodes[i + 1].preferred, 1);
+	assert_true(cd->problem->nodes[i + 1].keep_weight ==
+		    CARE_CONTACT_WEIGHT);
+	care_day_free(cd);
+	/* the primærkontakt off sick: the second contact */
+	care_change chg = {.sick_employee_id = e1};
+	assert_int_equal(care_day_build(f->d, f->mid, monday, CARE_SHIFT_DAY,
+					&chg, &cd, &e),
+			 OV_OK);
+	int k0 = -1;
+	for (int k = 0; k < cd->n_caregivers; k++)
+		if (cd->caregivers[k].employee_id == e0)
+			k0 = k;
+	assert_int_equal(cd->problem->nodes[i + 1].preferred, k0);
+	care_day_free(cd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -410,6 +452,7 @@ int main(void)
 		cmocka_unit_test(test_refuses_broken_plan),
 		cmocka_unit_test(test_more_windows),
 		cmocka_unit_test(test_from_home),
+		cmocka_unit_test(test_contacts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

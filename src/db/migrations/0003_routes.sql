@@ -13,6 +13,16 @@ CREATE TABLE visit_request_window (
   PRIMARY KEY (visit_request_id, window_start)
 );
 
+-- The caregivers a recipient has as contacts, rank 1 the primærkontakt
+-- (the primary contact every home-care recipient is given): the route
+-- planner sends the best-ranked one at work. Owned by src/care/.
+CREATE TABLE recipient_contact (
+  recipient_id INTEGER NOT NULL REFERENCES care_recipient(id),
+  employee_id  INTEGER NOT NULL REFERENCES employee(id),
+  rank         INTEGER NOT NULL CHECK (rank >= 1),
+  PRIMARY KEY (recipient_id, employee_id)
+);
+
 -- A caregiver who starts and ends the shift at home rather than at the
 -- office (common where the settlements are far apart). Owned by
 -- src/care/.
