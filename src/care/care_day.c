@@ -131,6 +131,15 @@ static ov_status caregivers(db *d, care_day *cd, const care_change *chg,
 		const staff_duty *w = &duty[i];
 		if (!on_shift(&w->shift, cd->shift))
 			continue;
+		/* re-planning: the lists as they stand, with earlier
+		 * changes (someone sent home, a late start) kept */
+		const care_caregiver *was = NULL;
+		for (int k = 0; chg->base && k < chg->base->n_caregivers; k++)
+			if (chg->base->caregivers[k].employee_id ==
+			    w->employee.employee_id)
+				was = &chg->base->caregivers[k];
+		if (chg->base && !was)
+			continue;
 		if (w->employee.employee_id == chg->sick_employee_id) {
 			sick_seen = 1;
 			continue;
@@ -152,6 +161,8 @@ static ov_status caregivers(db *d, care_day *cd, const care_change *chg,
 		c->break_from = c->start_min + len / 3;
 		c->break_to = c->start_min + 2 * len / 3;
 		c->break_start = -1;
+		if (was)
+			c->start_min = was->start_min;
 		if (c->employee_id == chg->late_employee_id) {
 			late_seen = 1;
 			c->start_min += chg->late_min;

@@ -79,10 +79,17 @@ static change_counts compare(cli_ctx *ctx, const care_route *old,
 			     json_t *list)
 {
 	change_counts c = {0};
+	/* a visit counts once, by its part 0; both halves are listed */
 	for (int i = 0; i < old->n_stops; i++) {
 		const care_stop *s = &old->stops[i];
-		if (s->row < 0)
+		int once = !s->visit.part;
+		if (s->row < 0) { /* unserved before: cancelled now? */
+			if (!listed(new, s->visit.visit_request_id, 0)) {
+				c.cancelled++;
+				note(ctx, list, s, NULL, NULL, 1);
+			}
 			continue;
+		}
 		const care_caregiver *was = &old->caregivers[s->row];
 		int64_t vid = s->visit.visit_request_id;
 		int row = care_route_row_of(new, vid, s->visit.part);
@@ -90,15 +97,17 @@ static change_counts compare(cli_ctx *ctx, const care_route *old,
 						     : NULL;
 		if (now && now->employee_id == was->employee_id)
 			continue;
+		/* the sick one's stops each count: each was theirs */
+		once |= was->employee_id == sick;
 		int gone = !listed(new, vid, 0);
 		if (gone)
-			c.cancelled++;
+			c.cancelled += once;
 		else if (!now)
-			c.lost++;
+			c.lost += once;
 		else if (was->employee_id == sick)
-			c.moved_from_sick++;
+			c.moved_from_sick += once;
 		else
-			c.others++;
+			c.others += once;
 		note(ctx, list, s, was->employee_no,
 		     now ? now->employee_no : NULL, gone);
 	}
@@ -109,9 +118,9 @@ static change_counts compare(cli_ctx *ctx, const care_route *old,
 				      s->visit.part) >= 0)
 			continue;
 		if (listed(old, s->visit.visit_request_id, 0))
-			c.now_served++;
+			c.now_served += !s->visit.part;
 		else
-			c.added++;
+			c.added += !s->visit.part;
 		note(ctx, list, s, NULL, new->caregivers[s->row].employee_no,
 		     0);
 	}

@@ -280,7 +280,7 @@ static void print_list(cli_ctx *ctx, const care_route *r, int k)
 		fprintf(ctx->out, _("  no room for the %d-minute break: the "
 				    "list is too full\n"),
 			c->break_min);
-	if (!n)
+	if (!n && c->break_start < 0)
 		return;
 	const char *head[] = {_("Time"), _("Recipient"), _("Name"),
 			      _("Settlement"), _("Task"), _("Min"),

@@ -193,13 +193,25 @@ ov_status routes_problem_validate(const routes_problem *p, ov_err *err)
 	}
 	for (int i = 1; i <= p->n_visits; i++) {
 		int t = p->nodes[i].twin;
-		if (t && (t < 1 || t > p->n_visits || t == i ||
-			  p->nodes[t].twin != i))
+		if (!t)
+			continue;
+		int same = t >= 1 && t <= p->n_visits && t != i &&
+			   p->nodes[t].twin == i;
+		/* the halves start together: one set of windows */
+		const routes_visit *a = &p->nodes[i];
+		for (int w = 0; same && w <= a->n_more; w++) {
+			const routes_visit *b = &p->nodes[t];
+			same = a->n_more == b->n_more &&
+			       routes_win_ready(a, w) == routes_win_ready(b, w) &&
+			       routes_win_due(a, w) == routes_win_due(b, w);
+		}
+		if (!same)
 			return OV_FAIL(err, OV_E_INPUT,
 				       p->nodes[i].id ? p->nodes[i].id : "?",
 				       _("node %s: its other half (two "
-					 "caregivers) is not a node that "
-					 "names it back"),
+					 "caregivers) must be a node that "
+					 "names it back, with the same "
+					 "windows"),
 				       p->nodes[i].id ? p->nodes[i].id : "?");
 	}
 	size_t n = (size_t)p->n_visits + 1;

@@ -336,6 +336,17 @@ static void ruin(search *s, sol *x)
 		for (int i = 1; i <= x->len[shortest]; i++)
 			if (x->route[q[i]] >= 0)
 				take(s, x, q[i]);
+		/* the other halves of its two-caregiver visits went too:
+		 * maybe nothing is served now, and no string has a seed */
+		int left = 0;
+		for (int v = 1; v < s->N && !left; v++)
+			left = x->route[v] >= 0;
+		if (!left) {
+			for (int r = 0; r < s->V; r++)
+				if (s->touched[r])
+					compact(s, x, r);
+			return;
+		}
 	}
 	double ls_max = MAX_STRING < (double)total / used ? MAX_STRING
 							   : (double)total / used;

@@ -142,6 +142,12 @@ static void test_cancel_add_late(void **state)
 	assert_true(times_listed(day, code) >= 1);
 	json_decref(day);
 
+	/* the later change kept the late start */
+	day = show(c);
+	json_array_foreach(json_object_get(day, "caregivers"), i, l)
+		if (!strcmp(ival_s(l, "employee_no"), cg))
+			assert_string_equal(ival_s(l, "start"), "08:00");
+	json_decref(day);
 	/* adding it again: it is already due */
 	run_result r = run_cli("--db", c->path, "routes", "replan",
 			       "--municipality", "karasjok", "--date", DAY,
@@ -149,6 +155,16 @@ static void test_cancel_add_late(void **state)
 	assert_int_equal(r.code, 1);
 	assert_true(contains(r.err, "--add"));
 	run_free(&r);
+
+	/* someone sent home stays home through the next change */
+	j = replan(c, "--sick", cg, NULL, NULL);
+	json_decref(j);
+	j = replan(c, "--cancel", code, NULL, NULL);
+	json_decref(j);
+	day = show(c);
+	json_array_foreach(json_object_get(day, "caregivers"), i, l)
+		assert_string_not_equal(ival_s(l, "employee_no"), cg);
+	json_decref(day);
 }
 
 static void test_usage(void **state)

@@ -205,6 +205,32 @@ static void test_two_caregivers(void **state)
 	routes_problem_free(p);
 }
 
+/* Only one visit, for two: taking a route out takes both halves, and
+ * the search must not then look for a served visit that is not there
+ * (it once hung). */
+static void test_only_twins(void **state)
+{
+	(void)state;
+	routes_problem *p = routes_problem_new(2);
+	p->capacity = 10;
+	p->rounding = ROUTES_ROUND_NONE;
+	p->nodes[0] = (routes_visit){.due = 300, .id = strdup("0")};
+	for (int i = 1; i <= 2; i++)
+		p->nodes[i] = (routes_visit){.x = 10, .due = 100, .service = 20,
+					     .twin = 3 - i,
+					     .id = strdup(i == 1 ? "1" : "2")};
+	fixture_caregivers(p, 2);
+	ov_err e;
+	assert_int_equal(routes_problem_matrix(p, &e), OV_OK);
+	routes_report rep;
+	routes_solve_info info;
+	routes_plan *r = solve_checked(p, 20000, 1, &rep, &info);
+	assert_int_equal(rep.unserved, 0);
+	assert_int_equal(info.iterations, 20000);
+	routes_plan_free(r);
+	routes_problem_free(p);
+}
+
 /* Each caregiver's own node (a break) lands on that caregiver's route. */
 static void test_owned_nodes(void **state)
 {
@@ -378,6 +404,7 @@ int main(void)
 		cmocka_unit_test(test_caregivers),
 		cmocka_unit_test(test_two_caregivers),
 		cmocka_unit_test(test_owned_nodes),
+		cmocka_unit_test(test_only_twins),
 		cmocka_unit_test(test_second_window),
 		cmocka_unit_test(test_homes),
 		cmocka_unit_test(test_geo_matrix),
