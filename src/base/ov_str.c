@@ -221,3 +221,18 @@ size_t ov_utf8_check(const char *s, size_t n)
 	}
 	return n;
 }
+
+int ov_buf_csv_field(ov_buf *b, const char *s, int last)
+{
+	int rc = 0;
+	if (strpbrk(s, ",\"\r\n")) {
+		rc |= ov_buf_add(b, "\"", 1);
+		for (const char *p = s; *p && !rc; p++)
+			rc |= ov_buf_add(b, p, 1) |
+			      (*p == '"' ? ov_buf_add(b, "\"", 1) : 0);
+		rc |= ov_buf_add(b, "\"", 1);
+	} else {
+		rc |= ov_buf_adds(b, s);
+	}
+	return rc | ov_buf_adds(b, last ? "\r\n" : ",");
+}

@@ -24,6 +24,12 @@ int ov_buf_printf(ov_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int ov_buf_vprintf(ov_buf *b, const char *fmt, va_list ap);
 
+/* Appends s as one CSV field (RFC 4180: quoted, with quotes doubled,
+ * when it holds a comma, quote or line break), then "," or, when last,
+ * "\r\n". Returns 0, or -1 on allocation failure. Written here because
+ * libcsv is not packaged for the target machines. */
+int ov_buf_csv_field(ov_buf *b, const char *s, int last);
+
 /* The contents, never NULL ("" when empty); borrowed until the next add. */
 const char *ov_buf_str(const ov_buf *b);
 

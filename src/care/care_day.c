@@ -10,11 +10,10 @@
 
 #include "base/ov_i18n.h"
 #include "care.h"
+#include "care_int.h"
 #include "care_route.h"
 #include "org/org.h"
 #include "staffing/staff.h"
-
-#define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
 
 const char *care_shift_name(care_shift s)
 {
@@ -33,11 +32,6 @@ int care_shift_parse(const char *s)
 	if (!strcmp(s, "evening"))
 		return CARE_SHIFT_EVENING;
 	return -1;
-}
-
-static ov_status nomem(ov_err *err)
-{
-	return OV_FAIL(err, OV_E_NOMEM, NULL, "%s", _("out of memory"));
 }
 
 void care_day_free(care_day *cd)
@@ -125,7 +119,7 @@ static ov_status caregivers(db *d, care_day *cd, const care_change *chg,
 	cd->caregivers = calloc((size_t)n + 1, sizeof *cd->caregivers);
 	if (!cd->caregivers) {
 		free(duty);
-		return nomem(err);
+		return care_nomem(err);
 	}
 	for (int i = 0; i < n; i++) {
 		const staff_duty *w = &duty[i];
@@ -146,12 +140,12 @@ static ov_status caregivers(db *d, care_day *cd, const care_change *chg,
 		}
 		care_caregiver *c = &cd->caregivers[cd->n_caregivers++];
 		c->employee_id = w->employee.employee_id;
-		COPY(c->employee_no, w->employee.employee_no);
-		COPY(c->given_name, w->employee.given_name);
-		COPY(c->family_name, w->employee.family_name);
-		COPY(c->competence, w->employee.competence);
+		CARE_COPY(c->employee_no, w->employee.employee_no);
+		CARE_COPY(c->given_name, w->employee.given_name);
+		CARE_COPY(c->family_name, w->employee.family_name);
+		CARE_COPY(c->competence, w->employee.competence);
 		c->sami_speaker = w->employee.sami_speaker;
-		COPY(c->shift_code, w->shift.code);
+		CARE_COPY(c->shift_code, w->shift.code);
 		c->start_min = w->shift.start_min;
 		c->end_min = w->shift.start_min + w->shift.length_min;
 		int len = w->shift.length_min;
@@ -249,7 +243,7 @@ static ov_status visits(db *d, care_day *cd, const care_change *chg,
 			    sizeof *cd->visits);
 	if (!cd->visits) {
 		care_list_free(l);
-		return nomem(err);
+		return care_nomem(err);
 	}
 	int wd = ov_date_weekday(cd->day);
 	for (size_t i = 0; i < l->n; i++) {
@@ -276,13 +270,13 @@ static ov_status visits(db *d, care_day *cd, const care_change *chg,
 			care_visit_due *x = &cd->visits[cd->n_visits++];
 			x->visit_request_id = v->id;
 			x->recipient_id = r->id;
-			COPY(x->code, r->code);
+			CARE_COPY(x->code, r->code);
 			snprintf(x->name, sizeof x->name, "%s %s",
 				 r->given_name, r->family_name);
-			COPY(x->settlement, r->settlement);
-			COPY(x->language, r->language);
-			COPY(x->task, v->task);
-			COPY(x->competence, v->competence);
+			CARE_COPY(x->settlement, r->settlement);
+			CARE_COPY(x->language, r->language);
+			CARE_COPY(x->task, v->task);
+			CARE_COPY(x->competence, v->competence);
 			x->two_caregivers = v->two_caregivers;
 			x->window_start = v->window_start;
 			x->window_end = v->window_end;
@@ -327,9 +321,9 @@ static void breaks(care_day *cd, double lat, double lon)
 		care_visit_due *x = &cd->visits[cd->n_visits++];
 		memset(x, 0, sizeof *x);
 		x->break_of = k + 1;
-		COPY(x->task, "break");
-		COPY(x->competence, "any");
-		COPY(x->language, "nb");
+		CARE_COPY(x->task, "break");
+		CARE_COPY(x->competence, "any");
+		CARE_COPY(x->language, "nb");
 		x->window_start = c->break_from;
 		x->window_end = c->break_to;
 		x->duration_min = c->break_min;
@@ -400,7 +394,7 @@ static ov_status problem(care_day *cd, double lat, double lon, ov_err *err)
 {
 	routes_problem *p = routes_problem_new(cd->n_visits);
 	if (!p)
-		return nomem(err);
+		return care_nomem(err);
 	cd->problem = p;
 	char name[64], day[16];
 	snprintf(name, sizeof name, "%s-%s",
@@ -409,7 +403,7 @@ static ov_status problem(care_day *cd, double lat, double lon, ov_err *err)
 	p->name = strdup(name);
 	p->vehicles = calloc((size_t)cd->n_caregivers, sizeof *p->vehicles);
 	if (!p->name || !p->vehicles)
-		return nomem(err);
+		return care_nomem(err);
 	p->n_vehicles = cd->n_caregivers;
 	p->capacity = cd->n_visits + 1; /* time is the limit, not load */
 	p->rounding = ROUTES_ROUND_NONE;
@@ -432,7 +426,7 @@ static ov_status problem(care_day *cd, double lat, double lon, ov_err *err)
 			.end_x = c->home_lon,
 			.end_y = c->home_lat};
 		if (!(p->vehicles[k].id = strdup(c->employee_no)))
-			return nomem(err);
+			return care_nomem(err);
 	}
 	/* the evening shift may run past midnight */
 	for (int k = 0; k < cd->n_caregivers; k++)
@@ -467,10 +461,10 @@ static ov_status problem(care_day *cd, double lat, double lon, ov_err *err)
 			x->owner = v->break_of;
 		}
 		if (!(x->id = strdup(v->break_of ? "office" : v->code)))
-			return nomem(err);
+			return care_nomem(err);
 	}
 	if (!(p->nodes[0].id = strdup("office")))
-		return nomem(err);
+		return care_nomem(err);
 	ov_status rc = routes_problem_matrix(p, err);
 	return rc == OV_OK ? routes_problem_validate(p, err) : rc;
 }
@@ -521,7 +515,7 @@ ov_status care_day_build(db *d, int64_t municipality_id, ov_day day,
 	*out = NULL;
 	care_day *cd = calloc(1, sizeof *cd);
 	if (!cd)
-		return nomem(err);
+		return care_nomem(err);
 	cd->municipality_id = municipality_id;
 	cd->day = day;
 	cd->shift = shift;

@@ -8,14 +8,8 @@
 #include <string.h>
 
 #include "base/ov_i18n.h"
+#include "care_int.h"
 #include "care_route.h"
-
-#define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
-
-static ov_status nomem(ov_err *err)
-{
-	return OV_FAIL(err, OV_E_NOMEM, NULL, "%s", _("out of memory"));
-}
 
 void care_route_free(care_route *r)
 {
@@ -63,8 +57,8 @@ static ov_status header(db *d, int64_t mid, ov_day day, care_shift shift,
 		r->shift = shift;
 		r->rota_plan_id = db_col_int(st, 2);
 		r->replaces = db_col_int(st, 3);
-		COPY(r->reason, db_col_text(st, 4));
-		COPY(r->created_at, db_col_text(st, 5));
+		CARE_COPY(r->reason, db_col_text(st, 4));
+		CARE_COPY(r->created_at, db_col_text(st, 5));
 		r->travel_min = db_col_double(st, 6);
 		r->soft_cost = db_col_double(st, 7);
 		r->seconds = db_col_double(st, 8);
@@ -116,12 +110,12 @@ static ov_status caregivers(db *d, care_route *r, ov_err *err)
 		care_caregiver *c = &r->caregivers[r->n_caregivers++];
 		memset(c, 0, sizeof *c);
 		c->employee_id = db_col_int(st, 0);
-		COPY(c->employee_no, db_col_text(st, 1));
-		COPY(c->given_name, db_col_text(st, 2));
-		COPY(c->family_name, db_col_text(st, 3));
-		COPY(c->competence, db_col_text(st, 4));
+		CARE_COPY(c->employee_no, db_col_text(st, 1));
+		CARE_COPY(c->given_name, db_col_text(st, 2));
+		CARE_COPY(c->family_name, db_col_text(st, 3));
+		CARE_COPY(c->competence, db_col_text(st, 4));
 		c->sami_speaker = (int)db_col_int(st, 5);
-		COPY(c->shift_code, db_col_text(st, 6));
+		CARE_COPY(c->shift_code, db_col_text(st, 6));
 		c->start_min = (int)db_col_int(st, 7);
 		c->end_min = (int)db_col_int(st, 8);
 		c->break_min = (int)db_col_int(st, 10);
@@ -132,7 +126,7 @@ static ov_status caregivers(db *d, care_route *r, ov_err *err)
 	}
 	db_finalize(st);
 	if (k == -2)
-		return nomem(err);
+		return care_nomem(err);
 	return k < 0 ? OV_E_DB : OV_OK;
 }
 
@@ -150,12 +144,12 @@ static void read_visit(db_stmt *st, care_visit_due *v)
 {
 	v->visit_request_id = db_col_int(st, 0);
 	v->recipient_id = db_col_int(st, 1);
-	COPY(v->code, db_col_text(st, 2));
-	COPY(v->name, db_col_text(st, 3));
-	COPY(v->settlement, db_col_text(st, 4));
-	COPY(v->language, db_col_text(st, 5));
-	COPY(v->task, db_col_text(st, 6));
-	COPY(v->competence, db_col_text(st, 7));
+	CARE_COPY(v->code, db_col_text(st, 2));
+	CARE_COPY(v->name, db_col_text(st, 3));
+	CARE_COPY(v->settlement, db_col_text(st, 4));
+	CARE_COPY(v->language, db_col_text(st, 5));
+	CARE_COPY(v->task, db_col_text(st, 6));
+	CARE_COPY(v->competence, db_col_text(st, 7));
 	v->two_caregivers = (int)db_col_int(st, 8);
 	v->window_start = (int)db_col_int(st, 9);
 	v->window_end = (int)db_col_int(st, 10);
@@ -208,12 +202,12 @@ static ov_status stops(db *d, care_route *r, ov_err *err)
 			s->arrive = db_col_double(st, 15);
 			s->start = db_col_double(st, 16);
 			s->drive = db_col_double(st, 17);
-			COPY(s->why, db_col_text(st, 18));
+			CARE_COPY(s->why, db_col_text(st, 18));
 			s->visit.part = (int)db_col_int(st, 19);
 		}
 		db_finalize(st);
 		if (k == -2)
-			return nomem(err);
+			return care_nomem(err);
 		if (k < 0)
 			return OV_E_DB;
 	}
@@ -257,7 +251,7 @@ ov_status care_route_current(db *d, int64_t municipality_id, ov_day day,
 	*out = NULL;
 	care_route *r = calloc(1, sizeof *r);
 	if (!r)
-		return nomem(err);
+		return care_nomem(err);
 	ov_status rc = header(d, municipality_id, day, shift, r, err);
 	if (rc == OV_OK)
 		rc = caregivers(d, r, err);

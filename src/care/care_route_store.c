@@ -9,14 +9,8 @@
 #include <time.h>
 
 #include "base/ov_i18n.h"
+#include "care_int.h"
 #include "care_route.h"
-
-#define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
-
-static ov_status nomem(ov_err *err)
-{
-	return OV_FAIL(err, OV_E_NOMEM, NULL, "%s", _("out of memory"));
-}
 
 static const char *why_name(routes_unserved_why w)
 {
@@ -46,7 +40,7 @@ static ov_status insert_header(db *d, const care_day *cd,
 	struct tm tm;
 	if (!gmtime_r(&t, &tm) ||
 	    !strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		COPY(now, "1970-01-01T00:00:00Z");
+		CARE_COPY(now, "1970-01-01T00:00:00Z");
 	db_bind_int(st, 1, cd->municipality_id);
 	db_bind_int(st, 2, cd->unit_id);
 	db_bind_text(st, 3, ov_date_format(cd->day, day, sizeof day));
@@ -154,7 +148,7 @@ static ov_status insert_stops(db *d, const care_day *cd,
 	size_t n = (size_t)p->n_visits + 1;
 	unsigned char *served = calloc(n, 1);
 	if (!served)
-		return nomem(err);
+		return care_nomem(err);
 	db_stmt *st = NULL, *un = NULL;
 	ov_status rc = db_prepare(
 		d,
@@ -239,7 +233,7 @@ ov_status care_route_store(db *d, const care_day *cd, const routes_plan *r,
 	if (!lg || !begin) {
 		free(lg);
 		free(begin);
-		return nomem(err);
+		return care_nomem(err);
 	}
 	rc = routes_plan_starts(cd->problem, r, begin, err);
 	if (rc == OV_OK) {

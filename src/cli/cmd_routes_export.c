@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/ov_file.h"
 #include "base/ov_i18n.h"
 #include "base/ov_str.h"
 #include "cmd_routes_int.h"
@@ -528,19 +529,8 @@ static json_t *build_geojson(const org_municipality *m, const care_route *r)
  */
 static void csv_field(out_buf *o, const char *s, int last)
 {
-	if (strpbrk(s, ",\"\r\n")) {
-		puts_raw(o, "\"");
-		for (const char *p = s; *p; p++) {
-			if (*p == '"')
-				puts_raw(o, "\"");
-			if (!o->bad && ov_buf_add(&o->b, p, 1))
-				o->bad = 1;
-		}
-		puts_raw(o, "\"");
-	} else {
-		puts_raw(o, s);
-	}
-	puts_raw(o, last ? "\r\n" : ",");
+	if (!o->bad && ov_buf_csv_field(&o->b, s, last))
+		o->bad = 1;
 }
 
 /* Fixed English column names: the file is for programs as much as for
@@ -596,136 +586,6 @@ static void build_csv(out_buf *o, const care_route *r)
 		for (int k = 0; k < CSV_COLS; k++)
 			csv_field(o, f[k], k == CSV_COLS - 1);
 	}
-}
-
-/* --- the file: a temporary beside the target, renamed into place --- */
-
-static ov_status cannot_write(const char *path, int e, ov_err *err)
-{
-	if (e == ENOMEM)
-		return nomem(err);
-	return OV_FAIL_AT(err, OV_E_IO, path, 0, "--out",
-			  _("cannot write %s: %s"), path, strerror(e));
-}
-
-static ov_status exists_error(const char *path, ov_err *err)
-{
-	return OV_FAIL_AT(err, OV_E_EXISTS, path, 0, "--out",
-			  _("%s already exists; choose another name or use "
-			    "--force"),
-			  path);
-}
-
-/* Refuses a target that is not a regular file, or exists without
- * force. */
-static ov_status check_target(const char *path, int force, ov_err *err)
-{
-	struct stat st;
-	if (stat(path, &st) != 0)
-		return OV_OK;
-	if (!S_ISREG(st.st_mode))
-		return OV_FAIL_AT(err, OV_E_INPUT, path, 0, "--out",
-				  _("%s is not a file"), path);
-	if (!force)
-		return exists_error(path, err);
-	return OV_OK;
-}
-
-/* Creates a new file "<path>.tmp-<pid>-<n>" (mode 0666 less the umask)
- * and returns its descriptor; *tmp is its owned name. */
-static ov_status temp_create(const char *path, char **tmp, int *fd,
-			     ov_err *err)
-{
-	*tmp = NULL;
-	for (int i = 0; i < 100; i++) {
-		ov_buf b = OV_BUF_INIT;
-		if (ov_buf_printf(&b, "%s.tmp-%ld-%d", path, (long)getpid(),
-				  i))
-			return nomem(err);
-		*fd = open(ov_buf_str(&b), O_WRONLY | O_CREAT | O_EXCL, 0666);
-		if (*fd >= 0) {
-			*tmp = b.data; /* the buffer's storage is the name */
-			return OV_OK;
-		}
-		int e = errno;
-		ov_buf_free(&b);
-		if (e != EEXIST)
-			/* a missing or read-only folder: the user's --out */
-			return OV_FAIL_AT(err, OV_E_INPUT, path, 0, "--out",
-					  _("cannot write %s: %s"), path,
-					  strerror(e));
-	}
-	return cannot_write(path, EEXIST, err);
-}
-
-/* All of data to fd, synced, and closed (always). */
-static int write_all(int fd, const char *data, size_t len)
-{
-	int e = 0;
-	while (len && !e) {
-		ssize_t w = write(fd, data, len);
-		if (w > 0) {
-			data += w;
-			len -= (size_t)w;
-		} else if (w == 0) {
-			e = EIO;
-		} else if (errno != EINTR) {
-			e = errno;
-		}
-	}
-	if (!e && fsync(fd) != 0 && errno != EINVAL)
-		e = errno;
-	if (close(fd) != 0 && !e)
-		e = errno;
-	return e;
-}
-
-/*
- * Puts tmp at path. With force a rename, which replaces atomically.
- * Without, a hard link, which fails if path has appeared since it was
- * checked (rename would replace it silently); where the file system has
- * no hard links, the check and a rename.
- */
-static ov_status temp_commit(const char *tmp, const char *path, int force,
-			     ov_err *err)
-{
-	if (!force) {
-		if (link(tmp, path) == 0) {
-			unlink(tmp);
-			return OV_OK;
-		}
-		int e = errno;
-		if (e == EEXIST)
-			return exists_error(path, err);
-		if (e != EPERM && e != ENOTSUP && e != EOPNOTSUPP &&
-		    e != EMLINK && e != ENOSYS)
-			return cannot_write(path, e, err);
-		ov_status rc = check_target(path, 0, err);
-		if (rc != OV_OK)
-			return rc;
-	}
-	if (rename(tmp, path) != 0)
-		return cannot_write(path, errno, err);
-	return OV_OK;
-}
-
-static ov_status write_file(const char *path, const char *data, size_t len,
-			    int force, ov_err *err)
-{
-	ov_status rc = check_target(path, force, err);
-	if (rc != OV_OK)
-		return rc;
-	char *tmp;
-	int fd = -1;
-	if ((rc = temp_create(path, &tmp, &fd, err)) != OV_OK)
-		return rc;
-	int e = write_all(fd, data, len);
-	rc = e ? cannot_write(path, e, err)
-	       : temp_commit(tmp, path, force, err);
-	if (rc != OV_OK)
-		unlink(tmp);
-	free(tmp);
-	return rc;
 }
 
 /* The file's text in format; *text is owned (free). */
@@ -824,7 +684,7 @@ int cmd_routes_export(cli_ctx *ctx, int argc, char **argv)
 	size_t len = 0;
 	st = build(format, &m, r, &text, &len, &e);
 	if (st == OV_OK)
-		st = write_file(out, text, len, force, &e);
+		st = ov_file_write(out, text, len, force, "--out", &e);
 	free(text);
 	if (st != OV_OK) {
 		care_route_free(r);

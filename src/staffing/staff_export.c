@@ -19,6 +19,7 @@
  * parts), which is far too much to produce by hand. */
 #include <xlsxwriter.h>
 
+#include "base/ov_file.h"
 #include "base/ov_i18n.h"
 #include "base/ov_str.h"
 #include "staff_int.h"
@@ -139,118 +140,23 @@ static ov_status nomem(ov_err *err)
 	return OV_FAIL(err, OV_E_NOMEM, NULL, _("out of memory"));
 }
 
-/* Writing path failed with errno e: OV_E_IO naming it, or out of
- * memory. Every step that puts a file in place reports this way. */
+/* Writing path failed with errno e (see ov_file.h for the rest). */
 static ov_status cannot_write(const char *path, int e, ov_err *err)
 {
-	if (e == ENOMEM)
-		return nomem(err);
-	return OV_FAIL_AT(err, OV_E_IO, path, 0, "path",
-			  _("cannot write %s: %s"), path, strerror(e));
-}
-
-/* Refuses a target that is not a regular file, or exists without
- * force. */
-static ov_status check_target(const char *path, int force, ov_err *err)
-{
-	struct stat st;
-	if (stat(path, &st) != 0)
-		return OV_OK;
-	if (!S_ISREG(st.st_mode))
-		return OV_FAIL_AT(err, OV_E_INPUT, path, 0, "path",
-				  _("%s is not a file"), path);
-	if (!force)
-		return OV_FAIL_AT(err, OV_E_EXISTS, path, 0, "path",
-				  _("%s already exists; choose another name or "
-				    "use --force"),
-				  path);
-	return OV_OK;
-}
-
-/*
- * Creates a new temporary file "<path>.tmp-<pid>-<n>" (mode 0666 less
- * the umask, like any new file) and opens it as *f; *tmp is its owned
- * name.
- */
-static ov_status temp_create(const char *path, char **tmp, FILE **f,
-			     ov_err *err)
-{
-	*tmp = NULL;
-	*f = NULL;
-	for (int i = 0; i < 100; i++) {
-		ov_buf b = OV_BUF_INIT;
-		if (ov_buf_printf(&b, "%s.tmp-%ld-%d", path, (long)getpid(),
-				  i))
-			return nomem(err);
-		int fd = open(ov_buf_str(&b), O_WRONLY | O_CREAT | O_EXCL,
-			      0666);
-		if (fd < 0) {
-			int e = errno;
-			ov_buf_free(&b);
-			if (e == EEXIST)
-				continue;
-			return OV_FAIL_AT(err, OV_E_INPUT, path, 0, "path",
-					  _("cannot write %s: %s"), path,
-					  strerror(e));
-		}
-		*f = fdopen(fd, "wb");
-		if (!*f) {
-			close(fd);
-			unlink(b.data);
-			ov_buf_free(&b);
-			return nomem(err);
-		}
-		*tmp = b.data; /* the buffer's storage becomes the name */
-		return OV_OK;
-	}
-	return cannot_write(path, EEXIST, err);
-}
-
-/* Flushes, syncs and closes f (always closed); OV_E_IO if any failed. */
-static ov_status temp_close(FILE *f, const char *path, ov_err *err)
-{
-	int bad = fflush(f) != 0 || ferror(f);
-	int e = bad ? errno : 0;
-	if (!bad && fsync(fileno(f)) != 0 && errno != EINVAL) {
-		bad = 1;
-		e = errno;
-	}
-	if (fclose(f) != 0 && !bad) {
-		bad = 1;
-		e = errno;
-	}
-	if (bad)
-		return cannot_write(path, e ? e : EIO, err);
-	return OV_OK;
-}
-
-static ov_status temp_commit(const char *tmp, const char *path, ov_err *err)
-{
-	if (rename(tmp, path) != 0) {
-		int e = errno;
-		unlink(tmp);
-		return cannot_write(path, e, err);
-	}
-	return OV_OK;
+	return ov_file_error(path, e, "path", err);
 }
 
 /* --- CSV --- */
 
 /* One field, quoted when it holds a comma, quote or line break. */
-static void csv_field(FILE *out, const char *s, int last)
+/* Writes the row built in b to out and empties b; -1 if building it
+ * ran out of memory. */
+static int put_row(FILE *out, ov_buf *b, int bad)
 {
-	if (strpbrk(s, ",\"\r\n")) {
-		fputc('"', out);
-		for (const char *p = s; *p; p++) {
-			if (*p == '"')
-				fputc('"', out);
-			fputc(*p, out);
-		}
-		fputc('"', out);
-	} else {
-		fputs(s, out);
-	}
-	fputs(last ? "\r\n" : ",", out);
+	if (!bad)
+		fputs(ov_buf_str(b), out);
+	ov_buf_free(b);
+	return bad ? -1 : 0;
 }
 
 ov_status staff_export_csv_stream(const staff_plan *plan, const staff_map *m,
@@ -263,13 +169,16 @@ ov_status staff_export_csv_stream(const staff_plan *plan, const staff_map *m,
 	const char *head[] = {_("Date"),  _("Employee no."), _("Name"),
 			      _("Shift"), _("Start"),        _("End"),
 			      _("Hours")};
+	ov_buf b = OV_BUF_INIT;
+	int bad = 0;
 	for (int i = 0; i < 7; i++)
-		csv_field(out, head[i], i == 6);
-	for (int e = 0; e < m->n_employees; e++) {
+		bad |= ov_buf_csv_field(&b, head[i], i == 6);
+	bad = put_row(out, &b, bad);
+	for (int e = 0; !bad && e < m->n_employees; e++) {
 		const staff_map_employee *me = &m->employees[e];
 		char name[160];
 		full_name(me, name, sizeof name);
-		for (int day = 0; day < m->n_days; day++) {
+		for (int day = 0; !bad && day < m->n_days; day++) {
 			char date[16], start[8] = "", end[8] = "";
 			char hours[16] = "";
 			int a = assigned(r, e, day);
@@ -282,17 +191,17 @@ ov_status staff_export_csv_stream(const staff_plan *plan, const staff_map *m,
 					   sizeof end);
 				hours_text(s->length_min, hours, sizeof hours);
 			}
-			csv_field(out, ov_date_format(m->from_day + day, date,
-						      sizeof date),
-				  0);
-			csv_field(out, me->employee_no, 0);
-			csv_field(out, name, 0);
-			csv_field(out, code, 0);
-			csv_field(out, start, 0);
-			csv_field(out, end, 0);
-			csv_field(out, hours, 1);
+			const char *f[7] = {
+				ov_date_format(m->from_day + day, date,
+					       sizeof date),
+				me->employee_no, name, code, start, end, hours};
+			for (int k = 0; k < 7; k++)
+				bad |= ov_buf_csv_field(&b, f[k], k == 6);
+			bad = put_row(out, &b, bad);
 		}
 	}
+	if (bad)
+		return nomem(err);
 	if (ferror(out))
 		return OV_FAIL(err, OV_E_IO, "path",
 			       _("cannot write the CSV: %s"),
@@ -306,20 +215,20 @@ ov_status staff_export_csv(const staff_plan *plan, const staff_map *m,
 {
 	ov_status rc = check_input(plan, m, r, err);
 	if (rc == OV_OK)
-		rc = check_target(path, force, err);
+		rc = ov_file_check(path, force, "path", err);
 	if (rc != OV_OK)
 		return rc;
 	char *tmp;
 	FILE *f;
-	rc = temp_create(path, &tmp, &f, err);
+	rc = ov_file_temp(path, "path", &tmp, &f, err);
 	if (rc != OV_OK)
 		return rc;
 	rc = staff_export_csv_stream(plan, m, r, f, err);
-	ov_status rc2 = temp_close(f, path, err);
+	ov_status rc2 = ov_file_close(f, path, "path", err);
 	if (rc == OV_OK)
 		rc = rc2;
 	if (rc == OV_OK)
-		rc = temp_commit(tmp, path, err);
+		rc = ov_file_commit(tmp, path, force, "path", err);
 	else
 		unlink(tmp);
 	free(tmp);
@@ -552,12 +461,12 @@ ov_status staff_export_xlsx(const staff_plan *plan, const staff_map *m,
 {
 	ov_status rc = check_input(plan, m, r, err);
 	if (rc == OV_OK)
-		rc = check_target(path, force, err);
+		rc = ov_file_check(path, force, "path", err);
 	if (rc != OV_OK)
 		return rc;
 	char *tmp;
 	FILE *f;
-	rc = temp_create(path, &tmp, &f, err);
+	rc = ov_file_temp(path, "path", &tmp, &f, err);
 	if (rc != OV_OK)
 		return rc;
 	fclose(f); /* libxlsxwriter opens the file by name */
@@ -577,7 +486,7 @@ ov_status staff_export_xlsx(const staff_plan *plan, const staff_map *m,
 			close(fd);
 	}
 	if (rc == OV_OK)
-		rc = temp_commit(tmp, path, err);
+		rc = ov_file_commit(tmp, path, force, "path", err);
 	else
 		unlink(tmp);
 	free(tmp);
@@ -896,7 +805,7 @@ static ov_status ics_targets(const staff_map *m, const char *dir, int force,
 					  "the file %s"),
 					m->employees[j].employee_no,
 					m->employees[e].employee_no, p[e]);
-		ov_status rc = check_target(p[e], force, err);
+		ov_status rc = ov_file_check(p[e], force, "path", err);
 		if (rc != OV_OK)
 			return rc;
 	}
@@ -948,10 +857,11 @@ ov_status staff_export_ics(const staff_plan *plan, const staff_map *m,
 			break;
 		}
 		FILE *f;
-		rc = temp_create(paths[written], &tmp[written], &f, err);
+		rc = ov_file_temp(paths[written], "path", &tmp[written], &f,
+				  err);
 		if (rc == OV_OK) {
 			fputs(text, f);
-			rc = temp_close(f, paths[written], err);
+			rc = ov_file_close(f, paths[written], "path", err);
 		}
 		icalmemory_free_buffer(text);
 		if (rc != OV_OK) {

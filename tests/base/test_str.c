@@ -191,6 +191,20 @@ static void test_small_helpers(void **state)
 	assert_null(ov_strdup(NULL));
 }
 
+/* CSV fields: plain, or quoted with quotes doubled (RFC 4180). */
+static void test_csv_field(void **state)
+{
+	(void)state;
+	ov_buf b = OV_BUF_INIT;
+	assert_int_equal(ov_buf_csv_field(&b, "plain", 0), 0);
+	assert_int_equal(ov_buf_csv_field(&b, "a,b", 0), 0);
+	assert_int_equal(ov_buf_csv_field(&b, "say \"hi\"", 0), 0);
+	assert_int_equal(ov_buf_csv_field(&b, "", 1), 0);
+	assert_string_equal(ov_buf_str(&b),
+			    "plain,\"a,b\",\"say \"\"hi\"\"\",\r\n");
+	ov_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_fold),
 		cmocka_unit_test(test_utf8_check),
 		cmocka_unit_test(test_small_helpers),
+		cmocka_unit_test(test_csv_field),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
