@@ -68,6 +68,7 @@ typedef struct {
 	double break_start;
 	int break_after;
 	double break_drive;
+	double back_drive; /* stored lists: last stop to the office/home */
 } care_caregiver;
 
 /* A visit due on the day, with what the lists show about it. */
@@ -175,7 +176,6 @@ typedef struct care_route {
 	uint64_t seed;
 	int n_caregivers;
 	care_caregiver *caregivers;
-	double *back_drive; /* per caregiver: from the last stop home */
 	int n_stops;        /* served stops by caregiver row and order,
 			     * then the unserved */
 	care_stop *stops;

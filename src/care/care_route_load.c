@@ -16,7 +16,6 @@ void care_route_free(care_route *r)
 	if (!r)
 		return;
 	free(r->caregivers);
-	free(r->back_drive);
 	free(r->stops);
 	free(r);
 }
@@ -95,20 +94,15 @@ static ov_status caregivers(db *d, care_route *r, ov_err *err)
 			cap = cap ? 2 * cap : 16;
 			care_caregiver *g = realloc(r->caregivers,
 						    (size_t)cap * sizeof *g);
-			double *b = realloc(r->back_drive,
-					    (size_t)cap * sizeof *b);
-			if (g)
-				r->caregivers = g;
-			if (b)
-				r->back_drive = b;
-			if (!g || !b) {
+			if (!g) {
 				k = -2;
 				break;
 			}
+			r->caregivers = g;
 		}
-		r->back_drive[r->n_caregivers] = db_col_double(st, 9);
 		care_caregiver *c = &r->caregivers[r->n_caregivers++];
 		memset(c, 0, sizeof *c);
+		c->back_drive = db_col_double(st, 9);
 		c->employee_id = db_col_int(st, 0);
 		CARE_COPY(c->employee_no, db_col_text(st, 1));
 		CARE_COPY(c->given_name, db_col_text(st, 2));

@@ -101,7 +101,7 @@ static int list_totals(const care_route *r, int k, double *drive,
 		       double *care)
 {
 	int n = 0;
-	*drive = r->back_drive[k] + r->caregivers[k].break_drive;
+	*drive = r->caregivers[k].back_drive + r->caregivers[k].break_drive;
 	*care = 0;
 	for (int i = 0; i < r->n_stops; i++)
 		if (r->stops[i].row == k) {

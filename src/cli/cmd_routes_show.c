@@ -140,7 +140,7 @@ static day_totals totals_of(const care_route *r)
 			t.sami_missed++;
 	}
 	for (int k = 0; k < r->n_caregivers; k++)
-		t.drive += r->back_drive[k] + r->caregivers[k].break_drive;
+		t.drive += r->caregivers[k].back_drive + r->caregivers[k].break_drive;
 	return t;
 }
 
@@ -205,7 +205,7 @@ static int print_json(cli_ctx *ctx, const org_municipality *m,
 				  c->competence, "start",
 				  routes_clock(c->start_min, a, sizeof a), "end",
 				  routes_clock(c->end_min, b, sizeof b),
-				  "back_drive_min", r->back_drive[k], "stops",
+				  "back_drive_min", r->caregivers[k].back_drive, "stops",
 				  stops));
 		json_t *last = json_array_get(lists, json_array_size(lists) - 1);
 		json_object_set_new(
@@ -260,7 +260,7 @@ static void print_list(cli_ctx *ctx, const care_route *r, int k)
 	const care_caregiver *c = &r->caregivers[k];
 	char a[8], b[8], d1[32], d2[32];
 	int n = 0;
-	double drive = r->back_drive[k] + c->break_drive, care = 0;
+	double drive = r->caregivers[k].back_drive + c->break_drive, care = 0;
 	for (int i = 0; i < r->n_stops; i++)
 		if (r->stops[i].row == k) {
 			n++;

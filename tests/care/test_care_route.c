@@ -198,7 +198,7 @@ static void check_stored(const care_route *r, int n_due)
 		int last = i + 1 == r->n_stops || r->stops[i + 1].row != s->row;
 		if (last)
 			assert_true(s->start + v->duration_min +
-					    r->back_drive[s->row] <=
+					    r->caregivers[s->row].back_drive <=
 				    c->end_min + 1e-6);
 	}
 	/* breaks (aml. § 10-9): 30 minutes on an 8-hour shift, in the
