@@ -5,7 +5,7 @@
 CC      ?= cc
 # Build directory; give each concurrent build its own (make B=build-x).
 B       ?= build
-PKGS    := sqlite3 jansson xlsxwriter libical
+PKGS    := sqlite3 jansson xlsxwriter libical libsodium libmicrohttpd
 STD     := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
 CFLAGS_COMMON = $(STD) $(WARN) $(shell pkg-config --cflags $(PKGS)) \
@@ -20,13 +20,20 @@ MAIN     := src/cli/main.c
 LIB_SRC  := $(filter-out $(MAIN),$(SRC))
 MIGR     := $(sort $(wildcard src/db/migrations/*.sql))
 GEN      := $(B)/gen/db_migrations_gen.c
+# The front-end: bundled by esbuild from npm packages pinned in
+# web/package-lock.json, then embedded in the binary with its texts.
+WEB_SRC  := $(sort $(wildcard web/src/*)) web/index.html web/build.mjs \
+	web/package.json web/package-lock.json
+WEB_GEN  := $(B)/gen/web_assets_gen.c
 TEST_SRC := $(sort $(wildcard tests/*/test_*.c))
 SUPPORT  := $(sort $(wildcard tests/support/*.c))
 LANGS    := nb se
 MO       := $(LANGS:%=$(B)/locale/%/LC_MESSAGES/ovttas.mo)
 
-REL_OBJ  := $(LIB_SRC:%.c=$(B)/rel/%.o) $(B)/rel/gen/db_migrations_gen.o
-ASAN_OBJ := $(LIB_SRC:%.c=$(B)/asan/%.o) $(B)/asan/gen/db_migrations_gen.o
+REL_OBJ  := $(LIB_SRC:%.c=$(B)/rel/%.o) $(B)/rel/gen/db_migrations_gen.o \
+	$(B)/rel/gen/web_assets_gen.o
+ASAN_OBJ := $(LIB_SRC:%.c=$(B)/asan/%.o) $(B)/asan/gen/db_migrations_gen.o \
+	$(B)/asan/gen/web_assets_gen.o
 TESTS    := $(TEST_SRC:%.c=$(B)/asan/%)
 
 .PHONY: all test pot clean bench-dp
@@ -38,6 +45,18 @@ all: $(B)/ovttas $(MO)
 $(GEN): $(MIGR) tools/embed-migrations.sh
 	@mkdir -p $(dir $@)
 	tools/embed-migrations.sh $@ $(MIGR)
+
+# npm ci only when the lockfile changed (npm writes the hidden lockfile).
+web/node_modules/.package-lock.json: web/package-lock.json web/package.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(B)/web/app.js: $(WEB_SRC) web/node_modules/.package-lock.json
+	cd web && OUT=$(abspath $(B)/web) node build.mjs
+
+$(WEB_GEN): $(B)/web/app.js tools/embed-web.sh
+	@mkdir -p $(dir $@)
+	tools/embed-web.sh $@ $(B)/web web/src
 
 $(B)/rel/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
@@ -86,6 +105,9 @@ pot:
 	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
 		--add-comments=TRANSLATORS: --package-name=ovttas \
 		--sort-by-file -o po/ovttas.pot $(SRC)
+	xgettext --from-code=UTF-8 --language=JavaScript --keyword=t --keyword=tf --keyword=N_ \
+		--package-name=ovttas --sort-by-file --join-existing \
+		-o po/ovttas.pot $(wildcard web/src/*.js)
 
 clean:
 	rm -rf $(B)

@@ -28,6 +28,23 @@ for t in "$@"; do
   passed=$((passed + p)) failed=$((failed + f))
   rm -f "$log"
 done
+# The browser tests (tests/web/e2e.mjs): the sanitizer binary serving a
+# fresh demo, driven in Debian's Chromium; screenshots go to B/e2e.
+log=$(mktemp)
+node tests/web/e2e.mjs "$OVTTAS_ASAN_BIN" "$(pwd)/${B:-build}/e2e" >"$log" 2>&1
+rc=$?
+p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+p=${p:-0} f=${f:-0}
+[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+if [ "$f" -ne 0 ]; then
+  cat "$log"
+  broken="$broken tests/web/e2e.mjs"
+else
+  echo "ok   tests/web/e2e.mjs ($p)"
+fi
+passed=$((passed + p)) failed=$((failed + f))
+rm -f "$log"
 # The catalogues: every string translated in Bokmål and Northern Sámi.
 for lang in nb se; do
   stats=$(msgfmt --check --statistics -o /dev/null "po/$lang.po" 2>&1)

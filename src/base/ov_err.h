@@ -20,6 +20,8 @@
 	X(OV_E_NOTFOUND, 1)  /* a named thing does not exist */                \
 	X(OV_E_EXISTS, 1)    /* would overwrite something */                   \
 	X(OV_E_READONLY, 1)  /* the target cannot be written */                \
+	X(OV_E_AUTH, 1)      /* not logged in, wrong password, locked out */   \
+	X(OV_E_DENIED, 1)    /* logged in, but the role does not allow it */   \
 	X(OV_E_DB, 2)        /* the store failed */                            \
 	X(OV_E_NOMEM, 2)     /* allocation failed */                           \
 	X(OV_E_IO, 2)        /* file system or stream failed */                \

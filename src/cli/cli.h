@@ -152,5 +152,12 @@ int cmd_rota_rhythm_set(cli_ctx *ctx, int argc, char **argv);
 int cmd_rota_needs(cli_ctx *ctx, int argc, char **argv);
 int cmd_rota_need_set(cli_ctx *ctx, int argc, char **argv);
 int cmd_rota_derive(cli_ctx *ctx, int argc, char **argv);
+int cmd_user_add(cli_ctx *ctx, int argc, char **argv);
+int cmd_user_passwd(cli_ctx *ctx, int argc, char **argv);
+int cmd_user_disable(cli_ctx *ctx, int argc, char **argv);
+int cmd_user_list(cli_ctx *ctx, int argc, char **argv);
+int cmd_audit(cli_ctx *ctx, int argc, char **argv);
+int cmd_serve(cli_ctx *ctx, int argc, char **argv);
+int cmd_ui(cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -255,5 +255,52 @@ const cli_command cli_commands[] = {
 	    "An existing file is only replaced with --force; a failed "
 	    "export leaves no half-written file."),
 	 cmd_routes_export},
+	{"user", "add",
+	 "USERNAME --role ROLE[,ROLE...] --municipality M|both [--name NAME] "
+	 "[--employee ID] [--password-file FILE]",
+	 N_("Add a user of the web interface"),
+	 N_("Adds a user with one or more roles in one municipality, or in "
+	    "both (shared services). The roles: admin, leader, budget_holder, "
+	    "rota_planner, homecare_coordinator, case_worker, employee and "
+	    "steering_group. --employee links the user to an employee, who "
+	    "then sees their own rota and route. The password is read from "
+	    "--password-file (- for standard input) or typed at the "
+	    "terminal, never given on the command line; it is stored as an "
+	    "argon2id hash. The change is written to the audit trail."),
+	 cmd_user_add},
+	{"user", "passwd", "USERNAME [--password-file FILE]",
+	 N_("Set a user's password"),
+	 N_("Sets a new password, read as for user add, and lifts a "
+	    "lock-out after failed log-ins."),
+	 cmd_user_passwd},
+	{"user", "disable", "USERNAME", N_("Disable a user"),
+	 N_("The user can no longer log in and their open sessions end. "
+	    "Nothing the user did is removed."),
+	 cmd_user_disable},
+	{"user", "list", "", N_("List the users and their roles"),
+	 N_("Every user with their roles per municipality and whether the "
+	    "account is active, locked after failed log-ins, or disabled."),
+	 cmd_user_list},
+	{NULL, "ui", "[--port N]",
+	 N_("Open the web interface on this machine"),
+	 N_("Serves the web interface on 127.0.0.1 (port 8080 unless "
+	    "--port is given) and prints its address. Without a database "
+	    "it first creates the demo and prints its log-ins. Ctrl-C "
+	    "stops it."),
+	 cmd_ui},
+	{NULL, "serve", "[--listen ADDR:PORT] [--secure-cookies]",
+	 N_("Run the shared web server"),
+	 N_("Serves the web interface and its JSON API (/api/v1/) for "
+	    "everyone who can reach ADDR:PORT (default 0.0.0.0:8080). Put "
+	    "it behind a TLS proxy and give --secure-cookies, so the "
+	    "session cookie is only sent over TLS. SIGTERM or Ctrl-C stops "
+	    "it."),
+	 cmd_serve},
+	{NULL, "audit", "[--since DATE] [--limit N]",
+	 N_("Show the audit trail"),
+	 N_("Every change made through ovttas, oldest first: when, who, "
+	    "what, and with --json the thing before and after. The trail "
+	    "cannot be changed or shortened."),
+	 cmd_audit},
 	{NULL, NULL, NULL, NULL, NULL, NULL},
 };

@@ -2,7 +2,8 @@
  * cmd_economy.c - `ovttas economy summary --month YYYY-MM
  * [--municipality M]`: budget against accounts per unit from January to
  * the month, by sector, with a year-end forecast (the monthly
- * "økonomiverksted" view). Text in kroner, --json in øre.
+ * "økonomiverksted" view). Text in kroner; --json in øre, built by
+ * view/view_economy.c (the same the web API answers).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "cli.h"
 #include "economy/econ.h"
 #include "org/org.h"
+#include "view/view.h"
 
 /* More than this many tenths of a per cent over budget gets a marker. */
 #define OVERSPEND_MARK 1020
@@ -107,71 +109,6 @@ static int print_municipality(cli_ctx *ctx, const econ_unit_row *rows,
 	return marked;
 }
 
-static json_t *figures_json(const econ_figures *f)
-{
-	return json_pack("{s:I,s:I,s:I,s:I,s:I,s:I}", "budget_ytd_ore",
-			 (json_int_t)f->budget_ytd, "accounts_ytd_ore",
-			 (json_int_t)f->accounts_ytd, "deviation_ore",
-			 (json_int_t)f->deviation, "use_permille",
-			 (json_int_t)f->use_tenths, "budget_year_ore",
-			 (json_int_t)f->budget_year, "forecast_ore",
-			 (json_int_t)f->forecast);
-}
-
-/* Adds the figures' members to obj (so a unit is one flat object). */
-static void put_figures(json_t *obj, const econ_figures *f)
-{
-	json_t *j = figures_json(f);
-	json_object_update(obj, j);
-	json_decref(j);
-}
-
-static json_t *summary_json(const econ_unit_row *rows, size_t n, int year,
-			    int month)
-{
-	json_t *munis = json_array();
-	econ_figures grand = {0};
-	for (size_t i = 0; i < n;) {
-		const econ_unit_row *m = &rows[i];
-		json_t *sectors = json_array();
-		econ_figures mtot = {0};
-		while (i < n && rows[i].municipality_id == m->municipality_id) {
-			const econ_unit_row *s = &rows[i];
-			json_t *units = json_array();
-			econ_figures sub = {0};
-			for (; i < n && rows[i].sector_id == s->sector_id;
-			     i++) {
-				json_t *u = json_pack(
-					"{s:s,s:s,s:s}", "ansvar",
-					rows[i].ansvar, "name_nb",
-					rows[i].name_nb, "name_se",
-					rows[i].name_se);
-				put_figures(u, &rows[i].fig);
-				json_array_append_new(units, u);
-				econ_figures_add(&sub, &rows[i].fig);
-			}
-			json_array_append_new(
-				sectors,
-				json_pack("{s:s,s:s,s:s,s:o,s:o}", "code",
-					  s->sector_code, "name_nb",
-					  s->sector_nb, "name_se",
-					  s->sector_se, "units", units,
-					  "total", figures_json(&sub)));
-			econ_figures_add(&mtot, &sub);
-		}
-		json_array_append_new(
-			munis, json_pack("{s:s,s:s,s:s,s:o,s:o}", "code",
-					 m->municipality_code, "name_nb",
-					 m->municipality_nb, "name_se",
-					 m->municipality_se, "sectors", sectors,
-					 "total", figures_json(&mtot)));
-		econ_figures_add(&grand, &mtot);
-	}
-	return json_pack("{s:i,s:i,s:o,s:o}", "year", year, "month", month,
-			 "municipalities", munis, "total",
-			 figures_json(&grand));
-}
-
 /* Checks that the month has accounts; else reports the latest month
  * that has. Returns -1 to go on, or the exit code. */
 static int check_month(cli_ctx *ctx, db *d, int64_t mun, int year, int month,
@@ -235,7 +172,7 @@ int cmd_economy_summary(cli_ctx *ctx, int argc, char **argv)
 	if (st != OV_OK)
 		return cli_fail(ctx, &e);
 	if (ctx->json) {
-		rc = cli_print_json(ctx, summary_json(rows, n, year, month));
+		rc = cli_print_json(ctx, view_economy_json(rows, n, year, month));
 		free(rows);
 		return rc;
 	}

@@ -95,8 +95,9 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	unlink(tpath);
 	db *d = NULL;
 	ov_status s = db_open(tpath, DB_CREATE, &d, &e);
+	demo_logins logins = {0};
 	if (s == OV_OK && demo)
-		s = demo_load(d, (uint64_t)seed, &e);
+		s = demo_load(d, (uint64_t)seed, &logins, &e);
 	int version = d ? db_schema_version(d) : 0;
 	db_close(d);
 	if (s == OV_OK) {
@@ -116,11 +117,23 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	}
 	ov_buf_free(&tmp);
 
-	if (ctx->json)
+	if (ctx->json) {
+		json_t *users = json_array();
+		for (int i = 0; i < logins.n; i++)
+			json_array_append_new(
+				users,
+				json_pack("{s:s,s:s,s:s,s:s,s:s}", "username",
+					  logins.login[i].username, "password",
+					  logins.login[i].password, "role",
+					  logins.login[i].role, "municipality",
+					  logins.login[i].municipality, "name",
+					  logins.login[i].full_name));
 		return cli_print_json(
-			ctx, json_pack("{s:s,s:i,s:b,s:I}", "database", path,
+			ctx, json_pack("{s:s,s:i,s:b,s:I,s:o}", "database", path,
 				       "schema", version, "demo", demo, "seed",
-				       (json_int_t)(demo ? seed : 0)));
+				       (json_int_t)(demo ? seed : 0), "users",
+				       users));
+	}
 	fprintf(ctx->out, _("Created %s (schema version %d).\n"), path,
 		version);
 	if (demo)
@@ -128,6 +141,25 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 			_("Loaded the demo of Karasjok and Kautokeino (seed "
 			  "%lld).\n"),
 			seed);
+	if (logins.n) {
+		fprintf(ctx->out, "\n%s\n",
+			_("Log-ins of the web interface (ovttas ui), one per "
+			  "role in each municipality; they are shown only "
+			  "now:"));
+		const char *h[] = {_("Username"), _("Password"), _("Name")};
+		cli_table *t = cli_table_new(3, h);
+		for (int i = 0; t && i < logins.n; i++) {
+			cli_table_cell(t, "%s", logins.login[i].username);
+			cli_table_cell(t, "%s", logins.login[i].password);
+			cli_table_cell(t, "%s", logins.login[i].full_name);
+		}
+		if (t) {
+			cli_table_print(t, ctx->out);
+			cli_table_free(t);
+		}
+		memset(&logins, 0, sizeof logins);
+		fputc('\n', ctx->out);
+	}
 	fprintf(ctx->out, _("Next: 'ovttas status' for an overview, 'ovttas "
 			    "help' for all commands.\n"));
 	return 0;

@@ -10,6 +10,7 @@
 #include "base/ov_money.h"
 #include "cli.h"
 #include "org/org.h"
+#include "view/view.h"
 
 /* FTE sum in årsverk with two decimals and a decimal comma ("12,50"). */
 static const char *fte_years(int64_t bp, char *buf, size_t n)
@@ -17,24 +18,6 @@ static const char *fte_years(int64_t bp, char *buf, size_t n)
 	snprintf(buf, n, "%lld,%02lld", (long long)(bp / 10000),
 		 (long long)(bp % 10000 / 100));
 	return buf;
-}
-
-/* Resolves --municipality (may be NULL: *id = 0, all). */
-static json_t *unit_json(const org_unit *u)
-{
-	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:b,s:i,s:I,s:I,"
-			 "s:i,s:s}",
-			 "municipality", u->municipality_code, "sector",
-			 u->sector_code, "sector_name",
-			 ov_i18n_pick(u->sector_nb, u->sector_se), "ansvar",
-			 u->ansvar, "name",
-			 ov_i18n_pick(u->name_nb, u->name_se), "name_nb",
-			 u->name_nb, "name_se", u->name_se, "funksjon",
-			 u->funksjon, "round_the_clock", u->round_the_clock,
-			 "positions", u->positions, "fte_bp",
-			 (json_int_t)u->fte_bp, "filled_fte_bp",
-			 (json_int_t)u->filled_fte_bp, "vacancies",
-			 u->vacancies, "leader", u->leader);
 }
 
 /* One table per municipality; the sector is named on its first row. */
@@ -121,7 +104,7 @@ int cmd_org_units(cli_ctx *ctx, int argc, char **argv)
 	if (ctx->json) {
 		json_t *a = json_array();
 		for (size_t i = 0; a && i < n; i++)
-			json_array_append_new(a, unit_json(&u[i]));
+			json_array_append_new(a, view_unit_json(&u[i]));
 		free(u);
 		return cli_print_json(ctx, a);
 	}
@@ -132,19 +115,6 @@ int cmd_org_units(cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static json_t *employee_json(const org_employee *e)
-{
-	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:i,s:s,s:i}",
-			 "municipality", e->municipality_code, "employee_no",
-			 e->employee_no, "given_name", e->given_name,
-			 "family_name", e->family_name, "sector",
-			 e->sector_code, "ansvar", e->ansvar, "unit",
-			 ov_i18n_pick(e->unit_nb, e->unit_se), "unit_nb",
-			 e->unit_nb, "title",
-			 ov_i18n_pick(e->title_nb, e->title_se), "fte_bp",
-			 e->fte_bp, "competence", e->competence,
-			 "sami_proficiency", e->sami_proficiency);
-}
 
 /* Employees counted once even when they hold two posts. */
 static int distinct_employees(const org_employee *e, size_t n)
@@ -246,7 +216,7 @@ int cmd_org_employees(cli_ctx *ctx, int argc, char **argv)
 	if (ctx->json) {
 		json_t *a = json_array();
 		for (size_t i = 0; a && i < n; i++)
-			json_array_append_new(a, employee_json(&emp[i]));
+			json_array_append_new(a, view_employee_json(&emp[i]));
 		free(emp);
 		return cli_print_json(ctx, a);
 	}

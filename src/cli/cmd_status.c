@@ -14,24 +14,7 @@
 #include "economy/econ.h"
 #include "org/org.h"
 #include "programme/prog.h"
-
-/* Everything the overview shows of one municipality. */
-typedef struct {
-	org_municipality m;
-	org_summary org;
-	care_summary care;
-	econ_status econ;
-} muni_status;
-
-static ov_status gather(db *d, muni_status *s, ov_err *err)
-{
-	ov_status rc = org_summary_get(d, s->m.id, &s->org, err);
-	if (rc == OV_OK)
-		rc = care_summary_get(d, s->m.id, &s->care, err);
-	if (rc == OV_OK)
-		rc = econ_status_get(d, s->m.id, &s->econ, err);
-	return rc;
-}
+#include "view/view.h"
 
 static char *pct(int64_t tenths, char *buf, size_t n)
 {
@@ -46,64 +29,12 @@ static int64_t share(int64_t part, int64_t whole)
 	return whole ? (part * 2000 / whole + 1) / 2 : 0;
 }
 
-static json_t *figures_json(const econ_figures *f)
-{
-	return json_pack("{s:I,s:I,s:I,s:I,s:I,s:I}", "budget_year_ore",
-			 (json_int_t)f->budget_year, "budget_ytd_ore",
-			 (json_int_t)f->budget_ytd, "accounts_ytd_ore",
-			 (json_int_t)f->accounts_ytd, "deviation_ore",
-			 (json_int_t)f->deviation, "use_permille",
-			 (json_int_t)f->use_tenths, "forecast_ore",
-			 (json_int_t)f->forecast);
-}
-
-static json_t *muni_json(const muni_status *s)
-{
-	const org_summary *o = &s->org;
-	const care_summary *c = &s->care;
-	json_t *j = json_pack(
-		"{s:s,s:s,s:s,s:I,s:I,s:s}", "code", s->m.code, "name_nb",
-		s->m.name_nb, "name_se", s->m.name_se, "inhabitants",
-		(json_int_t)s->m.inhabitants, "area_km2",
-		(json_int_t)s->m.area_km2, "kostra_group", s->m.kostra_group);
-	json_object_set_new(
-		j, "staff",
-		json_pack("{s:i,s:i,s:i,s:i,s:I,s:i,s:i,s:i,s:i}", "units",
-			  o->units, "employees", o->employees,
-			  "filled_positions", o->filled_positions,
-			  "vacant_positions", o->vacant_positions,
-			  "filled_fte_bp", (json_int_t)o->filled_fte_bp,
-			  "fulltime_positions", o->fulltime_positions,
-			  "fulltime_permille", o->fulltime_permille,
-			  "sami_speakers", o->sami_speakers, "nurses",
-			  o->nurses));
-	json_object_set_new(
-		j, "home_care",
-		json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "recipients",
-			  (json_int_t)c->recipients, "recipients_sami",
-			  (json_int_t)c->recipients_se, "visit_requests",
-			  (json_int_t)c->visit_requests, "visits_per_week",
-			  (json_int_t)c->visits_per_week,
-			  "nurse_visits_per_week",
-			  (json_int_t)c->nurse_visits_per_week,
-			  "two_caregiver_visits_per_week",
-			  (json_int_t)c->two_caregiver_visits_per_week,
-			  "settlements", (json_int_t)c->settlements));
-	json_t *e = json_pack("{s:i,s:i}", "year", s->econ.year, "month",
-			      s->econ.month);
-	json_object_set_new(e, "all", figures_json(&s->econ.all));
-	json_object_set_new(e, "health_and_care",
-			    figures_json(&s->econ.health));
-	json_object_set_new(j, "economy", e);
-	return j;
-}
-
 /* One row of the overview: a label and one cell per municipality. */
 #define ROW(label, ...)                                                       \
 	do {                                                                  \
 		cli_table_cell(t, "%s", label);                               \
 		for (size_t i = 0; i < n; i++) {                              \
-			const muni_status *s = &ms[i];                        \
+			const view_muni_status *s = &ms[i];                        \
 			char b1[48], b2[48];                                  \
 			(void)b1;                                             \
 			(void)b2;                                             \
@@ -111,7 +42,7 @@ static json_t *muni_json(const muni_status *s)
 		}                                                             \
 	} while (0)
 
-static void print_table(cli_ctx *ctx, const muni_status *ms, size_t n)
+static void print_table(cli_ctx *ctx, const view_muni_status *ms, size_t n)
 {
 	const char *head[3] = {"", "", ""};
 	for (size_t i = 0; i < n; i++)
@@ -197,11 +128,11 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 				ctx->db_path);
 	if (n > 2 && st == OV_OK)
 		n = 2; /* the table has room for the two partners */
-	muni_status ms[2];
+	view_muni_status ms[2];
 	memset(ms, 0, sizeof ms);
 	for (size_t i = 0; st == OV_OK && i < n; i++) {
 		ms[i].m = list[i];
-		st = gather(d, &ms[i], &e);
+		st = view_muni_gather(d, &ms[i], &e);
 	}
 	free(all);
 	prog_summary ps;
@@ -223,26 +154,11 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		json_t *j = json_pack("{s:s}", "date", date);
 		json_t *arr = json_array();
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, muni_json(&ms[i]));
+			json_array_append_new(arr, view_muni_json(&ms[i]));
 		json_object_set_new(j, "municipalities", arr);
 		if (has_prog)
-			json_object_set_new(
-				j, "programme",
-				json_pack("{s:s,s:s,s:s,s:i,s:i,s:{s:i,s:i,s:"
-					  "i,s:i,s:i,s:i},s:i,s:i}",
-					  "code", ps.code, "name_nb",
-					  ps.name_nb, "name_se", ps.name_se,
-					  "stages", ps.nstages,
-					  "current_stage", stage, "measures",
-					  "total", ps.measures_total, "done",
-					  ps.measures_done, "ongoing",
-					  ps.measures_ongoing, "late",
-					  ps.measures_late, "planned",
-					  ps.measures_planned, "cancelled",
-					  ps.measures_cancelled,
-					  "working_groups", ps.working_groups,
-					  "reference_groups",
-					  ps.reference_groups));
+			json_object_set_new(j, "programme",
+					    view_programme_json(&ps, stage));
 		return cli_print_json(ctx, j);
 	}
 

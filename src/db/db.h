@@ -112,6 +112,9 @@ ov_status db_begin_at(db *d, const char *file, int line, ov_err *err);
 ov_status db_commit(db *d, ov_err *err);
 /* Rolls back if a transaction is open; safe to call when none is. */
 void db_rollback(db *d);
+/* Nonzero while a transaction begun with db_begin is open, so a module
+ * can join its caller's transaction instead of opening its own. */
+int db_in_transaction(const db *d);
 
 /*
  * Integrity and foreign-key check. Appends one line per problem to

@@ -280,6 +280,11 @@ ov_status db_begin_at(db *d, const char *file, int line, ov_err *err)
 	return rc;
 }
 
+int db_in_transaction(const db *d)
+{
+	return d->tx_file != NULL;
+}
+
 ov_status db_commit(db *d, ov_err *err)
 {
 	if (!d->tx_file)

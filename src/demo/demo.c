@@ -15,7 +15,7 @@
 
 typedef ov_status (*loader)(db *, ov_rng *, ov_err *);
 
-ov_status demo_load(db *d, uint64_t seed, ov_err *err)
+ov_status demo_load(db *d, uint64_t seed, demo_logins *logins, ov_err *err)
 {
 	static const struct {
 		uint64_t stream;
@@ -34,6 +34,11 @@ ov_status demo_load(db *d, uint64_t seed, ov_err *err)
 		ov_rng rng;
 		ov_rng_seed(&rng, seed ^ (parts[i].stream << 20));
 		rc = parts[i].load(d, &rng, err);
+	}
+	if (rc == OV_OK) {
+		ov_rng rng;
+		ov_rng_seed(&rng, seed ^ ((uint64_t)0x75736572 << 20)); /* "user" */
+		rc = demo_users_load(d, &rng, logins, err);
 	}
 	if (rc == OV_OK)
 		return db_commit(d, err);

@@ -11,6 +11,7 @@
 #include "base/ov_err.h"
 #include "base/ov_rng.h"
 #include "db/db.h"
+#include "demo.h"
 
 /*
  * Shift types (day, evening) and a bemanningsplan for every mobile
@@ -19,5 +20,14 @@
  * the care and staffing parts. Errors: OV_E_DB, OV_E_NOMEM.
  */
 ov_status demo_home_care_load(db *d, ov_rng *rng, ov_err *err);
+
+/*
+ * One web user per role in each municipality, named
+ * "<municipality>.<role>" and linked to an employee of its home-care
+ * unit, with a password drawn from rng; the log-ins go to *out (may be
+ * NULL). Runs inside demo_load's transaction after the organisation.
+ */
+ov_status demo_users_load(db *d, ov_rng *rng, demo_logins *out,
+			  ov_err *err);
 
 #endif

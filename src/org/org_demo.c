@@ -1,6 +1,6 @@
 /*
  * org_demo.c - the demo organisation of Karasjok and Kautokeino:
- * municipalities, sectors, units with ansvar codes, roles, and the
+ * municipalities, sectors, units with ansvar codes, and the
  * employees and positions drawn from the rng. Called by demo_load.
  * Sámi texts marked "se: review" need a native speaker's check.
  */
@@ -234,22 +234,6 @@ static const unit_def units[] = {
 
 #define NUNITS ((int)(sizeof units / sizeof *units))
 
-static const struct {
-	const char *code, *nb, *se;
-} roles[] = {
-	{"admin", "Administrator", "Administráhtor"},
-	{"leader", "Leder", "Jođiheaddji"},
-	{"budget_holder", "Budsjettansvarlig",
-	 "Bušeahttaovddasvástideaddji"}, /* se: review */
-	{"rota_planner", "Turnusplanlegger",
-	 "Vuorrolistaplánejeaddji"}, /* se: review */
-	{"homecare_coordinator", "Koordinator hjemmetjenesten",
-	 "Ruovttubálvalusaid koordináhtor"}, /* se: review */
-	{"case_worker", "Saksbehandler", "Áššemeannudeaddji"},
-	{"employee", "Ansatt", "Bargi"},
-	{"steering_group", "Styringsgruppe", "Stivrenjoavku"},
-};
-
 /* Runs a prepared insert and readies it for the next row. */
 static ov_status exec_reset(db_stmt *st, ov_err *err)
 {
@@ -314,21 +298,6 @@ static ov_status load_structure(db *d, ov_err *err)
 		db_bind_text(st, 6, units[u].se);
 		db_bind_text(st, 7, units[u].funksjon);
 		db_bind_int(st, 8, units[u].rtc);
-		rc = exec_reset(st, err);
-	}
-	db_finalize(st);
-	st = NULL;
-	if (rc == OV_OK)
-		rc = db_prepare(d,
-			  "INSERT INTO role (id, code, name_nb, name_se) "
-			  "VALUES ($1, $2, $3, $4)",
-			  &st, err);
-	for (size_t r = 0; rc == OV_OK && r < sizeof roles / sizeof *roles;
-	     r++) {
-		db_bind_int(st, 1, (int64_t)r + 1);
-		db_bind_text(st, 2, roles[r].code);
-		db_bind_text(st, 3, roles[r].nb);
-		db_bind_text(st, 4, roles[r].se);
 		rc = exec_reset(st, err);
 	}
 	db_finalize(st);

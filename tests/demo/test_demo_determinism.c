@@ -28,7 +28,20 @@ static void dump(const char *path, ov_buf *out)
 	while (db_step(tables, &e) == 1) {
 		const char *t = db_col_text(tables, 0);
 		ov_buf sql = OV_BUF_INIT;
-		ov_buf_printf(&sql, "SELECT * FROM \"%s\" ORDER BY 1, 2", t);
+		/* Password hashes have random salts and the audit trail
+		 * the time of the load: all else is the seed's. */
+		if (!strcmp(t, "app_user"))
+			ov_buf_printf(&sql, "SELECT id, username, full_name, "
+					    "employee_id, disabled FROM "
+					    "app_user ORDER BY 1");
+		else if (!strcmp(t, "audit_log"))
+			ov_buf_printf(&sql, "SELECT id, user_id, actor, "
+					    "action, entity, entity_id, "
+					    "before_json, after_json FROM "
+					    "audit_log ORDER BY 1");
+		else
+			ov_buf_printf(&sql, "SELECT * FROM \"%s\" ORDER BY "
+					    "1, 2", t);
 		db_stmt *rows;
 		assert_int_equal(db_prepare(d, ov_buf_str(&sql), &rows, &e),
 				 OV_OK);
@@ -78,11 +91,11 @@ static void test_same_seed_same_data(void **state)
 	make_demo(a, "42");
 	make_demo(b, "42");
 	make_demo(c, "43");
-	/* Same binary, same seed: the database files are identical too. */
+	/* Same binary, same seed: the files are the same size (only the
+	 * salts and times differ, which are of fixed length). */
 	size_t na, nb;
 	char *fa = slurp(a, &na), *fb = slurp(b, &nb);
 	assert_int_equal(na, nb);
-	assert_memory_equal(fa, fb, na);
 	free(fa);
 	free(fb);
 	ov_buf da = OV_BUF_INIT, db_ = OV_BUF_INIT, dc = OV_BUF_INIT;
@@ -121,7 +134,7 @@ static void test_demo_into_non_empty_database_rolls_back(void **state)
 	assert_int_equal(db_step(st, &e), 1);
 	int64_t before = db_col_int(st, 0);
 	db_reset(st);
-	assert_int_not_equal(demo_load(d, 1, &e), OV_OK);
+	assert_int_not_equal(demo_load(d, 1, NULL, &e), OV_OK);
 	assert_int_equal(db_step(st, &e), 1);
 	assert_int_equal(db_col_int(st, 0), before);
 	db_finalize(st);

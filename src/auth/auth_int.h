@@ -1,0 +1,30 @@
+/*
+ * auth_int.h - what the files of src/auth/ share, and no one else.
+ */
+#ifndef AUTH_INT_H
+#define AUTH_INT_H
+
+#include <stdio.h>
+
+#include "auth.h"
+#include "base/ov_i18n.h"
+
+/* A bounded copy into a char array. */
+#define AUTH_COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
+
+/* The user's state as JSON for the audit trail (never the hash): owned,
+ * free(); NULL if there is no such user. */
+char *auth_user_json(db *d, int64_t user_id, ov_err *err);
+
+/* The user's grants into grants[0..*n). */
+ov_status auth_grants_load(db *d, int64_t user_id, auth_grant *grants,
+			   int *n, ov_err *err);
+
+/* Begins a transaction unless the caller has one open; *own says which,
+ * for auth_tx_end. */
+ov_status auth_tx_begin(db *d, int *own, ov_err *err);
+/* Commits (rc OV_OK) or rolls back a transaction this module opened;
+ * returns the final status. */
+ov_status auth_tx_end(db *d, int own, ov_status rc, ov_err *err);
+
+#endif

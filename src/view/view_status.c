@@ -1,0 +1,83 @@
+/*
+ * view_status.c - the overview of a municipality (people, staffing,
+ * home care, economy so far this year) and of the change programme, as
+ * JSON: what `ovttas status --json` prints and the web dashboard shows.
+ */
+#include "view.h"
+
+ov_status view_muni_gather(db *d, view_muni_status *s, ov_err *err)
+{
+	ov_status rc = org_summary_get(d, s->m.id, &s->org, err);
+	if (rc == OV_OK)
+		rc = care_summary_get(d, s->m.id, &s->care, err);
+	if (rc == OV_OK)
+		rc = econ_status_get(d, s->m.id, &s->econ, err);
+	return rc;
+}
+
+static json_t *figures_json(const econ_figures *f)
+{
+	return json_pack("{s:I,s:I,s:I,s:I,s:I,s:I}", "budget_year_ore",
+			 (json_int_t)f->budget_year, "budget_ytd_ore",
+			 (json_int_t)f->budget_ytd, "accounts_ytd_ore",
+			 (json_int_t)f->accounts_ytd, "deviation_ore",
+			 (json_int_t)f->deviation, "use_permille",
+			 (json_int_t)f->use_tenths, "forecast_ore",
+			 (json_int_t)f->forecast);
+}
+
+json_t *view_muni_json(const view_muni_status *s)
+{
+	const org_summary *o = &s->org;
+	const care_summary *c = &s->care;
+	json_t *j = json_pack(
+		"{s:s,s:s,s:s,s:I,s:I,s:s}", "code", s->m.code, "name_nb",
+		s->m.name_nb, "name_se", s->m.name_se, "inhabitants",
+		(json_int_t)s->m.inhabitants, "area_km2",
+		(json_int_t)s->m.area_km2, "kostra_group", s->m.kostra_group);
+	json_object_set_new(
+		j, "staff",
+		json_pack("{s:i,s:i,s:i,s:i,s:I,s:i,s:i,s:i,s:i}", "units",
+			  o->units, "employees", o->employees,
+			  "filled_positions", o->filled_positions,
+			  "vacant_positions", o->vacant_positions,
+			  "filled_fte_bp", (json_int_t)o->filled_fte_bp,
+			  "fulltime_positions", o->fulltime_positions,
+			  "fulltime_permille", o->fulltime_permille,
+			  "sami_speakers", o->sami_speakers, "nurses",
+			  o->nurses));
+	json_object_set_new(
+		j, "home_care",
+		json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "recipients",
+			  (json_int_t)c->recipients, "recipients_sami",
+			  (json_int_t)c->recipients_se, "visit_requests",
+			  (json_int_t)c->visit_requests, "visits_per_week",
+			  (json_int_t)c->visits_per_week,
+			  "nurse_visits_per_week",
+			  (json_int_t)c->nurse_visits_per_week,
+			  "two_caregiver_visits_per_week",
+			  (json_int_t)c->two_caregiver_visits_per_week,
+			  "settlements", (json_int_t)c->settlements));
+	json_t *e = json_pack("{s:i,s:i}", "year", s->econ.year, "month",
+			      s->econ.month);
+	json_object_set_new(e, "all", figures_json(&s->econ.all));
+	json_object_set_new(e, "health_and_care",
+			    figures_json(&s->econ.health));
+	json_object_set_new(j, "economy", e);
+	return j;
+}
+
+json_t *view_programme_json(const prog_summary *ps, int stage)
+{
+	return json_pack("{s:s,s:s,s:s,s:i,s:i,s:{s:i,s:i,s:i,s:i,s:i,s:i},"
+			 "s:i,s:i}",
+			 "code", ps->code, "name_nb", ps->name_nb, "name_se",
+			 ps->name_se, "stages", ps->nstages, "current_stage",
+			 stage, "measures", "total", ps->measures_total,
+			 "done", ps->measures_done, "ongoing",
+			 ps->measures_ongoing, "late", ps->measures_late,
+			 "planned", ps->measures_planned, "cancelled",
+			 ps->measures_cancelled, "working_groups",
+			 ps->working_groups, "reference_groups",
+			 ps->reference_groups);
+}
