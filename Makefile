@@ -36,7 +36,7 @@ ASAN_OBJ := $(LIB_SRC:%.c=$(B)/asan/%.o) $(B)/asan/gen/db_migrations_gen.o \
 	$(B)/asan/gen/web_assets_gen.o
 TESTS    := $(TEST_SRC:%.c=$(B)/asan/%)
 
-.PHONY: all test pot clean bench-dp
+.PHONY: all test pot clean bench-dp bench-http
 # Keep the test support objects between runs (make would delete them as
 # intermediates).
 .SECONDARY:
@@ -100,6 +100,18 @@ test: $(TESTS) $(B)/asan/ovttas $(MO)
 bench-dp: $(B)/dp_speed
 $(B)/dp_speed: bench/rostering/dp_speed.c $(REL_OBJ)
 	$(CC) $(CFLAGS_COMMON) $(REL_FLAGS) -o $@ $^ $(LIBS)
+
+# The HTTP benchmark (bench/http/): builds the bare libmicrohttpd peer
+# (bench/http/bare.c) with release flags and runs bench/http/run.sh
+# against $(B)/ovttas: HTTP_SECONDS per endpoint, HTTP_ROUNDS rounds.
+HTTP_SECONDS ?= 10
+HTTP_ROUNDS ?= 3
+bench-http: $(B)/ovttas $(B)/http_bare
+	bench/http/run.sh --seconds $(HTTP_SECONDS) --rounds $(HTTP_ROUNDS) $(B)/ovttas $(B)/http_bare
+$(B)/http_bare: bench/http/bare.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(REL_FLAGS) -o $@ $< \
+		$(shell pkg-config --libs libmicrohttpd) -lpthread
 
 pot:
 	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \

@@ -110,7 +110,9 @@ typedef struct {
 	const char *actor; /* the username, or "cli:<login>" */
 } auth_actor;
 
-/* The command line as an actor: "cli:" and the operating-system login. */
+/* The command line as an actor: "cli:" and the operating-system login;
+ * or, in a job the web server started, its user (OVTTAS_ACTOR and
+ * OVTTAS_ACTOR_ID in the environment). */
 auth_actor auth_actor_cli(char buf[80]);
 
 /* Adds the user with their roles and audits it, in one transaction when

@@ -20,11 +20,4 @@ char *auth_user_json(db *d, int64_t user_id, ov_err *err);
 ov_status auth_grants_load(db *d, int64_t user_id, auth_grant *grants,
 			   int *n, ov_err *err);
 
-/* Begins a transaction unless the caller has one open; *own says which,
- * for auth_tx_end. */
-ov_status auth_tx_begin(db *d, int *own, ov_err *err);
-/* Commits (rc OV_OK) or rolls back a transaction this module opened;
- * returns the final status. */
-ov_status auth_tx_end(db *d, int own, ov_status rc, ov_err *err);
-
 #endif

@@ -31,7 +31,7 @@ static ov_status record_failure(db *d, int64_t id, int failures, int64_t now,
 {
 	int lock = failures + 1 >= AUTH_MAX_FAILURES;
 	int own = 0;
-	ov_status rc = auth_tx_begin(d, &own, err);
+	ov_status rc = db_join(d, &own, err);
 	if (rc != OV_OK)
 		return rc;
 	char *before = lock ? auth_user_json(d, id, err) : NULL;
@@ -57,7 +57,7 @@ static ov_status record_failure(db *d, int64_t id, int failures, int64_t now,
 		free(after);
 	}
 	free(before);
-	return auth_tx_end(d, own, rc, err);
+	return db_finish(d, own, rc, err);
 }
 
 static ov_status open_session(db *d, int64_t id, int64_t now,
@@ -74,7 +74,7 @@ static ov_status open_session(db *d, int64_t id, int64_t now,
 	char th[65];
 	token_hash(out->token, th);
 	int own = 0;
-	rc = auth_tx_begin(d, &own, err);
+	rc = db_join(d, &own, err);
 	db_stmt *st = NULL;
 	if (rc == OV_OK)
 		rc = db_prepare(d,
@@ -113,7 +113,7 @@ static ov_status open_session(db *d, int64_t id, int64_t now,
 		rc = db_run(st, err);
 	}
 	db_finalize(st);
-	return auth_tx_end(d, own, rc, err);
+	return db_finish(d, own, rc, err);
 }
 
 ov_status auth_login(db *d, const char *username, const char *password,

@@ -12,24 +12,17 @@
 
 #include "auth_int.h"
 
-ov_status auth_tx_begin(db *d, int *own, ov_err *err)
-{
-	*own = !db_in_transaction(d);
-	return *own ? db_begin(d, err) : OV_OK;
-}
-
-ov_status auth_tx_end(db *d, int own, ov_status rc, ov_err *err)
-{
-	if (!own)
-		return rc;
-	if (rc == OV_OK)
-		return db_commit(d, err);
-	db_rollback(d);
-	return rc;
-}
-
 auth_actor auth_actor_cli(char buf[80])
 {
+	/* The web server runs long jobs (a rota or route plan) as this
+	 * program in a child process and names its user here; whoever can
+	 * set the environment can write the database directly anyway. */
+	const char *web_user = getenv("OVTTAS_ACTOR");
+	const char *web_id = getenv("OVTTAS_ACTOR_ID");
+	if (web_user && *web_user && web_id && *web_id) {
+		snprintf(buf, 80, "%s", web_user);
+		return (auth_actor){strtoll(web_id, NULL, 10), buf};
+	}
 	const char *login = getenv("USER");
 	if (!login || !*login) {
 		const struct passwd *pw = getpwuid(geteuid());
@@ -270,7 +263,7 @@ ov_status auth_user_add(db *d, const auth_actor *who,
 	rc = auth_password_hash(spec->password, hash, err);
 	int own = 0;
 	if (rc == OV_OK)
-		rc = auth_tx_begin(d, &own, err);
+		rc = db_join(d, &own, err);
 	else
 		return rc;
 	if (rc != OV_OK)
@@ -288,7 +281,7 @@ ov_status auth_user_add(db *d, const auth_actor *who,
 			   : OV_FAIL(err, OV_E_DB, "", "user not found");
 		free(after);
 	}
-	rc = auth_tx_end(d, own, rc, err);
+	rc = db_finish(d, own, rc, err);
 	if (rc == OV_OK && id_out)
 		*id_out = id;
 	return rc;
@@ -301,7 +294,7 @@ static ov_status change_user(db *d, const auth_actor *who, int64_t id,
 			     const char *action, ov_err *err)
 {
 	int own = 0;
-	ov_status rc = auth_tx_begin(d, &own, err);
+	ov_status rc = db_join(d, &own, err);
 	if (rc != OV_OK)
 		return rc;
 	char *before = auth_user_json(d, id, err);
@@ -328,7 +321,7 @@ static ov_status change_user(db *d, const auth_actor *who, int64_t id,
 	}
 	free(before);
 	free(after);
-	return auth_tx_end(d, own, rc, err);
+	return db_finish(d, own, rc, err);
 }
 
 ov_status auth_user_passwd(db *d, const auth_actor *who,
@@ -358,7 +351,7 @@ ov_status auth_user_disable(db *d, const auth_actor *who,
 	if (rc != OV_OK)
 		return rc;
 	int own = 0;
-	rc = auth_tx_begin(d, &own, err);
+	rc = db_join(d, &own, err);
 	if (rc == OV_OK)
 		rc = change_user(d, who, id,
 				 "UPDATE app_user SET disabled = 1 WHERE id = "
@@ -374,7 +367,7 @@ ov_status auth_user_disable(db *d, const auth_actor *who,
 		rc = db_run(st, err);
 	}
 	db_finalize(st);
-	return auth_tx_end(d, own, rc, err);
+	return db_finish(d, own, rc, err);
 }
 
 ov_status auth_user_list(db *d, int64_t now, auth_user_row **rows_out,

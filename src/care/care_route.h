@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 
+#include "auth/auth.h"
 #include "base/ov_date.h"
 #include "base/ov_err.h"
 #include "care.h"
@@ -183,17 +184,28 @@ typedef struct care_route {
 
 /*
  * Stores the solved plan of cd (routes from routes_solve on
- * cd->problem) in one transaction: the header, the caregivers, every
- * stop with its times, and every visit left out with the reason from
- * routes_unserved_reason. replaces (0: none) and reason describe a
- * re-planning. *id (may be NULL) gets the new plan's id.
+ * cd->problem) in one transaction (or the caller's, when one is open):
+ * the header, the caregivers, every stop with its times, and every
+ * visit left out with the reason from routes_unserved_reason. replaces
+ * (0: none) and reason describe a re-planning. *id (may be NULL) gets
+ * the new plan's id.
+ *
+ * who (the actor, see auth_actor) gets one audit row in the same
+ * transaction: action "routes.plan", or "routes.replan" when replaces
+ * is not 0, on entity route_plan with the new plan's id and the
+ * municipality's id; after {municipality, date, shift, plan_id,
+ * rota_plan_id, replaces, reason, caregivers, stops, unserved,
+ * travel_min}, before {plan_id} of the day and shift's current lists
+ * until now (NULL when there were none). who NULL writes no audit row,
+ * which only tests of the store itself may do.
+ *
  * Errors: OV_E_INPUT (the plan breaks a hard rule: nothing is stored),
  * OV_E_DB, OV_E_NOMEM.
  */
-ov_status care_route_store(db *d, const care_day *cd, const routes_plan *r,
-			   const routes_solve_info *info, uint64_t seed,
-			   int64_t replaces, const char *reason, int64_t *id,
-			   ov_err *err);
+ov_status care_route_store(db *d, const auth_actor *who, const care_day *cd,
+			   const routes_plan *r, const routes_solve_info *info,
+			   uint64_t seed, int64_t replaces, const char *reason,
+			   int64_t *id, ov_err *err);
 
 /*
  * The current (newest) planning of municipality_id's day and shift.

@@ -1,8 +1,9 @@
 /*
  * care_route_store.c - stores the lists the route planner made for a
  * day and shift (with every stop's times and every visit left out with
- * its reason) and reads the current ones back.
+ * its reason), audited in the same transaction.
  */
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "base/ov_i18n.h"
 #include "care_int.h"
 #include "care_route.h"
+#include "org/org.h"
 
 static const char *why_name(routes_unserved_why w)
 {
@@ -142,8 +144,10 @@ static ov_status insert_caregivers(db *d, const care_day *cd,
  * the caregivers' rows, not stops. */
 static ov_status insert_stops(db *d, const care_day *cd,
 			      const routes_plan *r, const double *begin,
-			      int64_t id, ov_err *err)
+			      int64_t id, int *n_stops, int *n_unserved,
+			      ov_err *err)
 {
+	*n_stops = *n_unserved = 0;
 	const routes_problem *p = cd->problem;
 	size_t n = (size_t)p->n_visits + 1;
 	unsigned char *served = calloc(n, 1);
@@ -191,6 +195,7 @@ static ov_status insert_stops(db *d, const care_day *cd,
 			db_bind_double(st, 8, drive);
 			rc = db_run(st, err);
 			db_reset(st);
+			++*n_stops;
 		}
 	}
 	for (int node = 1; rc == OV_OK && node < (int)n; node++) {
@@ -205,6 +210,7 @@ static ov_status insert_stops(db *d, const care_day *cd,
 			     why_name(routes_unserved_reason(p, node)));
 		rc = db_run(un, err);
 		db_reset(un);
+		++*n_unserved;
 	}
 	db_finalize(st);
 	db_finalize(un);
@@ -212,10 +218,89 @@ static ov_status insert_stops(db *d, const care_day *cd,
 	return rc;
 }
 
-ov_status care_route_store(db *d, const care_day *cd, const routes_plan *r,
-			   const routes_solve_info *info, uint64_t seed,
-			   int64_t replaces, const char *reason, int64_t *id,
-			   ov_err *err)
+/* The id of the current (newest) lists of cd's day and shift in *id, 0
+ * when there are none. */
+static ov_status current_id(db *d, const care_day *cd, int64_t *id,
+			    ov_err *err)
+{
+	*id = 0;
+	char day[16];
+	db_stmt *st;
+	ov_status rc = db_prepare(d,
+				  "SELECT id FROM route_plan WHERE "
+				  "municipality_id = $1 AND day = $2 AND "
+				  "shift = $3 ORDER BY id DESC LIMIT 1",
+				  &st, err);
+	if (rc != OV_OK)
+		return rc;
+	db_bind_int(st, 1, cd->municipality_id);
+	db_bind_text(st, 2, ov_date_format(cd->day, day, sizeof day));
+	db_bind_text(st, 3, care_shift_name(cd->shift));
+	int k = db_step(st, err);
+	if (k == 1)
+		*id = db_col_int(st, 0);
+	db_finalize(st);
+	return k < 0 ? OV_E_DB : OV_OK;
+}
+
+/* What the audit row of a stored planning shows (see care_route_store). */
+typedef struct {
+	int64_t prev, id;
+	int n_stops, n_unserved;
+	double travel_min;
+} stored;
+
+static ov_status audit_store(db *d, const auth_actor *who,
+			     const care_day *cd, int64_t replaces,
+			     const char *reason, const stored *s, ov_err *err)
+{
+	/* the municipality's number, for a reader of the trail */
+	org_municipality *m = NULL;
+	size_t n = 0;
+	ov_status rc = org_municipality_list(d, &m, &n, err);
+	if (rc != OV_OK)
+		return rc;
+	char code[8] = "";
+	for (size_t i = 0; i < n; i++)
+		if (m[i].id == cd->municipality_id)
+			CARE_COPY(code, m[i].code);
+	free(m);
+	char day[16], key[24];
+	json_t *before = s->prev ? json_pack("{s:I}", "plan_id",
+					     (json_int_t)s->prev)
+				 : NULL;
+	json_t *after = json_pack(
+		"{s:s,s:s,s:s,s:I,s:I,s:I,s:s,s:i,s:i,s:i,s:f}",
+		"municipality", code, "date",
+		ov_date_format(cd->day, day, sizeof day), "shift",
+		care_shift_name(cd->shift), "plan_id", (json_int_t)s->id,
+		"rota_plan_id", (json_int_t)cd->rota_plan_id, "replaces",
+		(json_int_t)replaces, "reason", reason ? reason : "",
+		"caregivers", cd->n_caregivers, "stops", s->n_stops,
+		"unserved", s->n_unserved, "travel_min",
+		(double)(int64_t)(s->travel_min * 10 + 0.5) / 10);
+	const size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER |
+			     JSON_REAL_PRECISION(10);
+	char *b = before ? json_dumps(before, flags) : NULL;
+	char *a = after ? json_dumps(after, flags) : NULL;
+	json_decref(before);
+	json_decref(after);
+	snprintf(key, sizeof key, "%lld", (long long)s->id);
+	if ((s->prev && !b) || !a)
+		rc = care_nomem(err);
+	else
+		rc = auth_audit(d, who, cd->municipality_id,
+				replaces ? "routes.replan" : "routes.plan",
+				"route_plan", key, b, a, err);
+	free(b);
+	free(a);
+	return rc;
+}
+
+ov_status care_route_store(db *d, const auth_actor *who, const care_day *cd,
+			   const routes_plan *r, const routes_solve_info *info,
+			   uint64_t seed, int64_t replaces, const char *reason,
+			   int64_t *id, ov_err *err)
 {
 	routes_report rep;
 	ov_status rc = routes_check(cd->problem, r, &rep, err);
@@ -235,27 +320,37 @@ ov_status care_route_store(db *d, const care_day *cd, const routes_plan *r,
 		free(begin);
 		return care_nomem(err);
 	}
+	/* joins the caller's transaction when one is open */
+	int own = !db_in_transaction(d);
 	rc = routes_plan_starts(cd->problem, r, begin, err);
 	if (rc == OV_OK) {
 		legs_of(cd, r, begin, lg);
-		rc = db_begin(d, err);
+		if (own)
+			rc = db_begin(d, err);
 	}
-	int64_t pid = 0;
+	stored s = {.travel_min = rep.distance};
 	if (rc == OV_OK) {
-		rc = insert_header(d, cd, &rep, info, seed, replaces, reason,
-				   &pid, err);
+		if (who)
+			rc = current_id(d, cd, &s.prev, err);
 		if (rc == OV_OK)
-			rc = insert_caregivers(d, cd, lg, pid, err);
+			rc = insert_header(d, cd, &rep, info, seed, replaces,
+					   reason, &s.id, err);
 		if (rc == OV_OK)
-			rc = insert_stops(d, cd, r, begin, pid, err);
+			rc = insert_caregivers(d, cd, lg, s.id, err);
 		if (rc == OV_OK)
+			rc = insert_stops(d, cd, r, begin, s.id, &s.n_stops,
+					  &s.n_unserved, err);
+		if (rc == OV_OK && who)
+			rc = audit_store(d, who, cd, replaces, reason, &s,
+					 err);
+		if (own && rc == OV_OK)
 			rc = db_commit(d, err);
-		else
+		else if (own)
 			db_rollback(d);
 	}
 	free(lg);
 	free(begin);
 	if (rc == OV_OK && id)
-		*id = pid;
+		*id = s.id;
 	return rc;
 }

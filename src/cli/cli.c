@@ -403,7 +403,15 @@ void cli_solve_progress(void *vctx, double seconds, int64_t objective,
 			int feasible)
 {
 	cli_ctx *ctx = vctx;
-	fprintf(ctx->err, _("%6.1f s  best %lld%s\n"), seconds,
-		(long long)objective, feasible ? "" : _(" (breaks rules)"));
+	if (ctx->json) /* one JSON object a line, for whoever reads it */
+		fprintf(ctx->err,
+			"{\"progress\":{\"seconds\":%.1f,\"objective\":%lld,"
+			"\"feasible\":%s}}\n",
+			seconds, (long long)objective,
+			feasible ? "true" : "false");
+	else
+		fprintf(ctx->err, _("%6.1f s  best %lld%s\n"), seconds,
+			(long long)objective,
+			feasible ? "" : _(" (breaks rules)"));
 	fflush(ctx->err);
 }

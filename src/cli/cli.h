@@ -72,7 +72,8 @@ int cli_number_opt(cli_ctx *ctx, const char *name, const char *text,
 		   long long lo, long long hi, long long *out);
 
 /* A solver's progress callback (rota_solve_opts.progress): one line on
- * ctx->err per call; vctx is the cli_ctx. */
+ * ctx->err per call, a JSON object {"progress": {...}} with --json;
+ * vctx is the cli_ctx. */
 void cli_solve_progress(void *vctx, double seconds, int64_t objective,
 			int feasible);
 

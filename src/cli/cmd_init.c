@@ -96,6 +96,10 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	db *d = NULL;
 	ov_status s = db_open(tpath, DB_CREATE, &d, &e);
 	demo_logins logins = {0};
+	/* The demo is one bulk load into a new database, in one
+	 * transaction: its staffing, care and other data are not audited
+	 * row by row (the staffing writes pass no actor); only the demo
+	 * users it adds are on the trail, as user.add by "demo". */
 	if (s == OV_OK && demo)
 		s = demo_load(d, (uint64_t)seed, &logins, &e);
 	int version = d ? db_schema_version(d) : 0;

@@ -8,11 +8,14 @@
  *   rota derive               the bemanningsplan computed from the
  *                             døgnrytmeplan
  * A set that changes several weekdays or hours does so in one
- * transaction: on any error nothing is written.
+ * transaction: on any error nothing is written. Every row written is
+ * audited in that transaction (staff.h), as auth_actor_cli's actor: a
+ * set over several weekdays or hours writes one audit row per row.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth/auth.h"
 #include "base/ov_i18n.h"
 #include "base/ov_str.h"
 #include "cli.h"
@@ -504,7 +507,9 @@ static int save_shift(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
 		int len = ((a->end - s.start_min) % 1440 + 1440) % 1440;
 		s.length_min = len ? len : 1440;
 	}
-	if (staff_shift_type_set(d, u->id, &s, NULL, &e) != OV_OK)
+	char actor[80];
+	const auth_actor who = auth_actor_cli(actor);
+	if (staff_shift_type_set(d, &who, u->id, &s, NULL, &e) != OV_OK)
 		return fail_opt(ctx, &e);
 	if (!ctx->json)
 		fprintf(ctx->out,
@@ -735,6 +740,8 @@ static int save_rhythm(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
 	staff_rhythm_hour *old = NULL;
 	size_t n_old = 0;
 	int count = 0;
+	char actor[80];
+	const auth_actor who = auth_actor_cli(actor);
 	ov_status st = staff_rhythm_list(d, u->id, &old, &n_old, &e);
 	if (st == OV_OK)
 		st = db_begin(d, &e);
@@ -743,7 +750,7 @@ static int save_rhythm(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
 		     hour++) {
 			staff_rhythm_hour h =
 			    edited_hour(a, old, n_old, w, hour);
-			st = staff_rhythm_set(d, u->id, &h, &e);
+			st = staff_rhythm_set(d, &who, u->id, &h, &e);
 			count++;
 		}
 	free(old);
@@ -975,11 +982,13 @@ static int save_needs(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
 	/* Rows written or removed: a weekday whose row to remove was not
 	 * there counts none. */
 	int count = 0;
+	char actor[80];
+	const auth_actor who = auth_actor_cli(actor);
 	ov_status st = db_begin(d, &e);
 	for (int w = a->v.wd.lo; st == OV_OK && w <= a->v.wd.hi; w++) {
 		int changed;
-		st = staff_need_set(d, u->id, w, a->shift, a->skill, a->min,
-				    a->pref, &changed, &e);
+		st = staff_need_set(d, &who, u->id, w, a->shift, a->skill,
+				    a->min, a->pref, &changed, &e);
 		count += changed;
 	}
 	int rc = commit_or_fail(ctx, d, st, &e);
@@ -1054,7 +1063,9 @@ static int derive_needs(cli_ctx *ctx, db *d, const org_unit *u, const void *arg)
 {
 	(void)arg;
 	ov_err e;
-	if (staff_derive_plan(d, u->id, &e) != OV_OK) {
+	char actor[80];
+	const auth_actor who = auth_actor_cli(actor);
+	if (staff_derive_plan(d, &who, u->id, &e) != OV_OK) {
 		/* An hour no shift covers is the unit's data, which derive
 		 * takes only by --unit; the message names the weekday and
 		 * hour to fix (rota rhythm-set or shift-set), the field the

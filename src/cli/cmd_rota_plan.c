@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth/auth.h"
 #include "base/ov_date.h"
 #include "base/ov_i18n.h"
 #include "base/ov_money.h"
@@ -595,9 +596,11 @@ int cmd_rota_plan(cli_ctx *ctx, int argc, char **argv)
 	if (st == OV_OK)
 		st = solve(ctx, p, m, needs, n_needs, &a,
 			   !a.quiet, &x, &e);
+	char actor[80];
+	const auth_actor who = auth_actor_cli(actor);
 	if (st == OV_OK)
-		st = staff_store_rota(d, u.id, a.from_day, (int)a.n_weeks, m,
-				      x.roster, &x.info, (uint64_t)a.n_seed,
+		st = staff_store_rota(d, &who, u.id, a.from_day, (int)a.n_weeks,
+				      m, x.roster, &x.info, (uint64_t)a.n_seed,
 				      &plan_id, &e);
 	db_close(d);
 	if (st != OV_OK) {

@@ -15,6 +15,14 @@ void routes_progress(void *vctx, double seconds, int vehicles,
 		     double distance, int unserved)
 {
 	cli_ctx *ctx = vctx;
+	if (ctx->json) { /* one JSON object a line */
+		fprintf(ctx->err,
+			"{\"progress\":{\"seconds\":%.1f,\"vehicles\":%d,"
+			"\"distance\":%.1f,\"unserved\":%d}}\n",
+			seconds, vehicles, distance, unserved);
+		fflush(ctx->err);
+		return;
+	}
 	fprintf(ctx->err, _("%6.1f s  %d vehicles, distance %.1f"), seconds,
 		vehicles, distance);
 	if (unserved)

@@ -35,7 +35,8 @@ ov_status routes_apply_travel(cli_ctx *ctx, const plan_opts *o,
 			      care_day *cd, ov_err *e);
 
 /* Solves cd, stores it (replacing plan `replaces` when not 0, for the
- * stored `reason`) and loads the stored lists into *out. */
+ * stored `reason`), audited as the command line's actor
+ * (auth_actor_cli), and loads the stored lists into *out. */
 ov_status routes_solve_store(cli_ctx *ctx, db *d, const care_day *cd,
 			     const plan_opts *o, int64_t replaces,
 			     const char *reason, care_route **out, ov_err *e);

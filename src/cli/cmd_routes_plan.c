@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth/auth.h"
 #include "base/ov_i18n.h"
 #include "cmd_routes_int.h"
 
@@ -102,8 +103,10 @@ ov_status routes_solve_store(cli_ctx *ctx, db *d, const care_day *cd,
 	ov_status rc = routes_solve(cd->problem, &so, &r, &info, e);
 	if (rc != OV_OK)
 		return rc;
-	rc = care_route_store(d, cd, r, &info, (uint64_t)o->seed_n, replaces,
-			      reason, NULL, e);
+	char actor[80];
+	const auth_actor who = auth_actor_cli(actor);
+	rc = care_route_store(d, &who, cd, r, &info, (uint64_t)o->seed_n,
+			      replaces, reason, NULL, e);
 	routes_plan_free(r);
 	if (rc == OV_OK)
 		rc = care_route_current(d, cd->municipality_id, cd->day,

@@ -1,7 +1,7 @@
 /*
  * cmd_status.c - `ovttas status [--municipality M]`: the one-screen
- * overview of both municipalities (people, staffing, home care, economy
- * so far this year) and of the change programme.
+ * overview of both municipalities (people, staffing, sick leave, home
+ * care, economy so far this year) and of the change programme.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +71,11 @@ static void print_table(cli_ctx *ctx, const view_muni_status *ms, size_t n)
 	    pct(share(s->org.sami_speakers, s->org.employees), b1,
 		sizeof b1));
 	ROW(_("Nurses"), "%d", s->org.nurses);
+	/* "–" when no absence is recorded for the period (no data) */
+	ROW(_("Sick leave (last 3 months)"), "%s",
+	    s->sick_leave.absences
+		    ? pct(s->sick_leave.permille, b1, sizeof b1)
+		    : "–");
 	cli_table_rule(t);
 	ROW(_("Home-care recipients"), "%lld", (long long)s->care.recipients);
 	ROW(_("  preferring Sámi"), "%s",
@@ -168,6 +173,20 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		fprintf(ctx->out, "\n%s %s–%s %d\n", _("Economy:"),
 			ov_i18n_month(1), ov_i18n_month(ms[0].econ.month),
 			ms[0].econ.year);
+	if (n > 0) { /* the sick-leave row's months, below the economy's */
+		int fy, fm, ty, tm, dd;
+		if (!ms[0].econ.month)
+			fputc('\n', ctx->out);
+		ov_date_to_ymd(ms[0].sick_leave.from, &fy, &fm, &dd);
+		ov_date_to_ymd(ms[0].sick_leave.to, &ty, &tm, &dd);
+		if (fy == ty)
+			fprintf(ctx->out, "%s %s–%s %d\n", _("Sick leave:"),
+				ov_i18n_month(fm), ov_i18n_month(tm), ty);
+		else
+			fprintf(ctx->out, "%s %s %d–%s %d\n",
+				_("Sick leave:"), ov_i18n_month(fm), fy,
+				ov_i18n_month(tm), ty);
+	}
 	if (has_prog) {
 		fprintf(ctx->out, "\n%s: %s\n",
 			_("Programme"), ov_i18n_pick(ps.name_nb, ps.name_se));

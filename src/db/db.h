@@ -117,6 +117,20 @@ void db_rollback(db *d);
 int db_in_transaction(const db *d);
 
 /*
+ * Joins the caller's transaction, or begins one when none is open;
+ * *own says which, for db_finish. Lets a write and its audit row land
+ * together whether or not the caller already holds a transaction.
+ */
+ov_status db_join_at(db *d, int *own, const char *file, int line,
+		     ov_err *err);
+#define db_join(d, own, err) db_join_at((d), (own), __FILE__, __LINE__, (err))
+
+/* Ends what db_join began: commits (rc OV_OK) or rolls back a
+ * transaction it opened, leaves a joined one to its owner. Returns the
+ * final status. */
+ov_status db_finish(db *d, int own, ov_status rc, ov_err *err);
+
+/*
  * Integrity and foreign-key check. Appends one line per problem to
  * report and sets *problems to their count (0 = healthy).
  */

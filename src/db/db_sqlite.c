@@ -285,6 +285,23 @@ int db_in_transaction(const db *d)
 	return d->tx_file != NULL;
 }
 
+ov_status db_join_at(db *d, int *own, const char *file, int line,
+		     ov_err *err)
+{
+	*own = !db_in_transaction(d);
+	return *own ? db_begin_at(d, file, line, err) : OV_OK;
+}
+
+ov_status db_finish(db *d, int own, ov_status rc, ov_err *err)
+{
+	if (!own)
+		return rc;
+	if (rc == OV_OK)
+		return db_commit(d, err);
+	db_rollback(d);
+	return rc;
+}
+
 ov_status db_commit(db *d, ov_err *err)
 {
 	if (!d->tx_file)

@@ -1,7 +1,8 @@
 /*
  * demo.c - loads the whole demo: organisation and people first (the
  * others refer to them), then the programme, economy, home care and
- * staffing, and last the staffing of home care, which joins the two.
+ * staffing, then the staffing of home care, which joins the two, and
+ * last the employees' sick leave.
  */
 #include "demo.h"
 #include "demo_int.h"
@@ -27,6 +28,9 @@ ov_status demo_load(db *d, uint64_t seed, demo_logins *logins, ov_err *err)
 		{0x63617265, care_demo_load}, /* "care" */
 		{0x7374616666, staff_demo_load}, /* "staff" */
 		{0x686f6d65, demo_home_care_load}, /* "home" */
+		/* new parts go last, so the streams and ids of the ones
+		 * above, and all their data, stay as they were */
+		{0x6162736e, org_absence_demo_load}, /* "absn" */
 	};
 	ov_status rc = db_begin(d, err);
 	for (size_t i = 0; rc == OV_OK && i < sizeof parts / sizeof *parts;

@@ -86,8 +86,10 @@ static ov_status load_unit(db *d, const org_unit *u, ov_err *err)
 	 * required on every day shift; in the evening nurses are wanted,
 	 * not required: few home-care nurses work hours enough for both. */
 	long cap = (long)u->filled_fte_bp * STAFF_WEEK_MINUTES / 10000 / 7;
+	/* who NULL: the demo is a bulk load, not audited (see demo_load) */
 	for (int s = 0; rc == OV_OK && s < 2; s++)
-		rc = staff_shift_type_set(d, u->id, &shifts[s], NULL, err);
+		rc = staff_shift_type_set(d, NULL, u->id, &shifts[s], NULL,
+					  err);
 	for (int wd = 0; rc == OV_OK && wd < 7; wd++) {
 		long total = z.need[wd][0][0] + z.need[wd][1][0];
 		for (int s = 0; rc == OV_OK && s < 2; s++) {
@@ -96,19 +98,20 @@ static ov_status load_unit(db *d, const org_unit *u, ov_err *err)
 			int fit = (int)(mins / shifts[s].length_min);
 			int lo = at_most(n[0], fit);
 			const char *code = shifts[s].code;
-			rc = staff_need_set(d, u->id, wd, code, STAFF_SKILL_ANY,
-					    lo, n[0], NULL, err);
+			rc = staff_need_set(d, NULL, u->id, wd, code,
+					    STAFF_SKILL_ANY, lo, n[0], NULL,
+					    err);
 			if (rc == OV_OK && n[1])
-				rc = staff_need_set(d, u->id, wd, code,
+				rc = staff_need_set(d, NULL, u->id, wd, code,
 						    STAFF_SKILL_HEALTH,
 						    at_most(n[1], lo), n[1],
 						    NULL, err);
 			if (rc == OV_OK && n[2])
-				rc = staff_need_set(d, u->id, wd, code,
+				rc = staff_need_set(d, NULL, u->id, wd, code,
 						    STAFF_SKILL_NURSE, s == 0,
 						    n[2], NULL, err);
 			if (rc == OV_OK && lo > 0)
-				rc = staff_need_set(d, u->id, wd, code,
+				rc = staff_need_set(d, NULL, u->id, wd, code,
 						    STAFF_SKILL_SAMI, 1, 1,
 						    NULL, err);
 		}

@@ -1,13 +1,15 @@
 /*
  * org.h - the organisation (M3): municipalities, sectors, units (with
- * their ansvar code), employees and positions. Owns the SQL on those
- * tables. Other modules find a municipality through org_municipality_find.
+ * their ansvar code), employees and positions, and the employees' sick
+ * leave (table absence). Owns the SQL on those tables. Other modules
+ * find a municipality through org_municipality_find.
  */
 #ifndef ORG_H
 #define ORG_H
 
 #include <stdint.h>
 
+#include "base/ov_date.h"
 #include "base/ov_err.h"
 #include "base/ov_rng.h"
 #include "db/db.h"
@@ -144,6 +146,63 @@ typedef struct {
  */
 ov_status org_summary_get(db *d, int64_t municipality_id, org_summary *out,
 			  ov_err *err);
+
+/*
+ * Sick leave (sykefravær) of a period, counted the way NAV and SSB
+ * count it (see org_absence.c for the formula and its source). Days of
+ * work are kept in millionths of a full-time working day (dagsverk),
+ * so that FTE (basis points) times the absence percent stays exact:
+ * 1 000 000 = one day of a full-time post fully lost or agreed.
+ */
+typedef struct {
+	int64_t municipality_id;   /* 0 = both together */
+	ov_day from, to;           /* the period, both days included */
+	/* avtalte dagsverk: working days (Monday-Friday, not a public
+	 * holiday) of the period times the FTE of every post held */
+	int64_t agreed_e6;
+	/* tapte dagsverk: absence days on those working days, times the
+	 * FTE of the absent employee's posts and the absence percent;
+	 * the total and its self- and doctor-certified parts */
+	int64_t lost_e6;
+	int64_t lost_self_certified_e6;  /* egenmelding */
+	int64_t lost_doctor_certified_e6; /* sykmelding */
+	/* lost / agreed in tenths of a per cent (64 = 6.4 %), rounded;
+	 * the parts over the same agreed days, so they add up to the total
+	 * give or take rounding. All 0 when agreed_e6 is 0. */
+	int permille;
+	int self_certified_permille;
+	int doctor_certified_permille;
+	int employees_absent;      /* with an absence day in the period */
+	int absences;              /* spells with a day in the period; 0
+				    * means no sick-leave data for it */
+} org_sick_leave;
+
+/*
+ * Fills *out with the sick leave of one municipality (municipality_id
+ * > 0) or of all together (0) from day from to day to (inclusive),
+ * over the employees holding a post there (a post with starts_on or
+ * ends_on counts on its days only). An unknown id or a period with no
+ * posts gives zeros, not an error.
+ * Errors: OV_E_USAGE (to before from), OV_E_NOMEM, OV_E_DB.
+ */
+ov_status org_sick_leave_get(db *d, int64_t municipality_id, ov_day from,
+			     ov_day to, org_sick_leave *out, ov_err *err);
+
+/*
+ * As org_sick_leave_get, over the posts in units of one sector only
+ * (sector code "helse", "oppvekst", ...; NULL or "" = every sector).
+ */
+ov_status org_sick_leave_sector_get(db *d, int64_t municipality_id,
+				    const char *sector_code, ov_day from,
+				    ov_day to, org_sick_leave *out,
+				    ov_err *err);
+
+/*
+ * Loads the demo's sick leave: absences of the demo employees from
+ * 2026-01-01 to 2026-11-30, drawn from rng. Called inside demo_load's
+ * transaction after org_demo_load (and every other part).
+ */
+ov_status org_absence_demo_load(db *d, ov_rng *rng, ov_err *err);
 
 /* Translated word for a competence code ("nurse" -> "sykepleier");
  * the code itself when unknown. Static storage. */

@@ -3,7 +3,20 @@
  * bemanningsplan, the rota_problem built from them and its employees for
  * the engine (src/rota/), and the solved rotas stored. Owns the SQL on
  * shift_type, rhythm_hour, staffing_need and rota_plan*. Called by demo/
- * now, by cli/ and web/ later.
+ * and cli/ (the web server runs the command line for its writes).
+ *
+ * The audit trail. Every function that writes takes `who`, the actor of
+ * the change, and appends one row to the audit trail (auth_audit, table
+ * audit_log) in the same transaction as the write, so the two are
+ * stored together or not at all; a function joins its caller's
+ * transaction when one is open (the caller then commits or rolls back
+ * both). Each row names the action ("rota.plan", "rota.shift_set",
+ * "rota.rhythm_set", "rota.need_set", "rota.derive"), the table and the
+ * row's key as entity and entity_id, the unit's municipality, and the
+ * row as JSON before and after (NULL where it did not exist). who NULL
+ * writes no audit row: that is only for a bulk load that is itself one
+ * unaudited transaction (demo_load, `init --demo`) and for tests; every
+ * user's change passes an actor (auth_actor_cli on the command line).
  */
 #ifndef STAFF_H
 #define STAFF_H
@@ -11,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "auth/auth.h"
 #include "base/ov_date.h"
 #include "base/ov_err.h"
 #include "base/ov_money.h"
@@ -63,10 +77,11 @@ ov_status staff_shift_types_list(db *d, int64_t unit_id,
  * Checks code (1-15 bytes), name_nb (not empty), start_min (0-1439),
  * length_min (1-1440) and category; name_se may be empty (Bokmål is then
  * shown). st->id and st->unit_id are ignored. *id (may be NULL) gets the
- * row's id. Errors: OV_E_INPUT naming the field, OV_E_NOTFOUND ("unit"),
- * OV_E_DB. Nothing is written on failure.
+ * row's id. Audited as "rota.shift_set" on shift_type (entity_id the
+ * row's id; before NULL for a new code). Errors: OV_E_INPUT naming the
+ * field, OV_E_NOTFOUND ("unit"), OV_E_DB. Nothing is written on failure.
  */
-ov_status staff_shift_type_set(db *d, int64_t unit_id,
+ov_status staff_shift_type_set(db *d, const auth_actor *who, int64_t unit_id,
 			       const staff_shift_type *st, int64_t *id,
 			       ov_err *err);
 
@@ -97,11 +112,13 @@ ov_status staff_rhythm_list(db *d, int64_t unit_id, staff_rhythm_hour **out,
  * Stores one hour (h->weekday, h->hour) of the unit's døgnrytmeplan,
  * replacing what was there. Counts must be >= 0, weekday 0-6, hour 0-23.
  * Does not touch the bemanningsplan: call staff_derive_plan for that.
+ * Audited as "rota.rhythm_set" on rhythm_hour, entity_id
+ * "unit_id:weekday:hour" (before NULL for an hour not stored).
  * Errors: OV_E_INPUT naming the field ("nurses"), OV_E_NOTFOUND ("unit"),
  * OV_E_DB. Nothing is written on failure.
  */
-ov_status staff_rhythm_set(db *d, int64_t unit_id, const staff_rhythm_hour *h,
-			   ov_err *err);
+ov_status staff_rhythm_set(db *d, const auth_actor *who, int64_t unit_id,
+			   const staff_rhythm_hour *h, ov_err *err);
 
 /* --- the bemanningsplan --- */
 
@@ -138,11 +155,15 @@ ov_status staff_needs_list(db *d, int64_t unit_id, staff_need **out,
  * min <= preferred), OV_E_NOTFOUND ("unit", or "shift" for an unknown
  * code), OV_E_DB. Nothing is written on failure. On success *changed
  * (unless NULL) is how many rows it wrote or removed (0: the row to
- * remove was not there).
+ * remove was not there). Audited as "rota.need_set" on staffing_need,
+ * entity_id "unit_id:weekday:shift_type_id:skill" (before NULL for a
+ * new row, after NULL for a removed one); removing a row that is not
+ * there writes nothing and is not audited.
  */
-ov_status staff_need_set(db *d, int64_t unit_id, int weekday,
-			 const char *shift_code, const char *skill,
-			 int min_count, int preferred_count, int *changed, ov_err *err);
+ov_status staff_need_set(db *d, const auth_actor *who, int64_t unit_id,
+			 int weekday, const char *shift_code, const char *skill,
+			 int min_count, int preferred_count, int *changed,
+			 ov_err *err);
 
 /*
  * Recomputes the unit's bemanningsplan from its døgnrytmeplan, replacing
@@ -160,11 +181,14 @@ ov_status staff_need_set(db *d, int64_t unit_id, int weekday,
  * at least half of those hours need (the upper median), so a short
  * morning peak is wished for and the rest of the shift is required.
  * A shift that starts on Monday evening owns Tuesday's night hours.
- * Errors: OV_E_NOTFOUND ("unit"), OV_E_INPUT ("rhythm_hour": an hour
- * that needs staff but no shift covers), OV_E_DB. On failure the old
- * plan stays.
+ * Audited as one "rota.derive" row on staffing_need, entity_id the
+ * unit's id, before and after {"unit", "needs": [...]}: the unit's whole
+ * bemanningsplan. Errors: OV_E_NOTFOUND ("unit"), OV_E_INPUT
+ * ("rhythm_hour": an hour that needs staff but no shift covers),
+ * OV_E_DB. On failure the old plan stays.
  */
-ov_status staff_derive_plan(db *d, int64_t unit_id, ov_err *err);
+ov_status staff_derive_plan(db *d, const auth_actor *who, int64_t unit_id,
+			    ov_err *err);
 
 /* --- the rota problem --- */
 
@@ -257,12 +281,18 @@ typedef struct {
  * Stores a solved roster of unit_id (as built by staff_build_problem,
  * whose map names its rows and shifts) with the solver's info and seed,
  * in one transaction: on failure nothing is written. *plan_id (may be
- * NULL) gets the new plan's id. Errors: OV_E_INPUT (map, roster, unit,
- * from_day or weeks do not fit together, or an assignment is not a
- * shift), OV_E_DB.
+ * NULL) gets the new plan's id. Audited as "rota.plan" on rota_plan
+ * (entity_id the new plan's id): after {unit, from, weeks, plan_id,
+ * objective, feasible, employees}, before {unit, plan_id} of the rota
+ * that covered from_day until now (staff_rota_covering), NULL if none
+ * did.
+ * Errors: OV_E_INPUT (map, roster, unit, from_day or weeks do not fit
+ * together, or an assignment is not a shift), OV_E_NOTFOUND ("unit"),
+ * OV_E_DB.
  */
-ov_status staff_store_rota(db *d, int64_t unit_id, ov_day from_day, int weeks,
-			   const staff_map *map, const rota_roster *roster,
+ov_status staff_store_rota(db *d, const auth_actor *who, int64_t unit_id,
+			   ov_day from_day, int weeks, const staff_map *map,
+			   const rota_roster *roster,
 			   const rota_solve_info *info, uint64_t seed,
 			   int64_t *plan_id, ov_err *err);
 

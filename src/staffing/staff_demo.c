@@ -247,15 +247,16 @@ static ov_status load_unit(db *d, const org_unit *ou, ov_err *err)
 	free(emps);
 	size_unit(&u);
 
+	/* who NULL: the demo is a bulk load, not audited (see demo_load) */
 	for (int s = 0; rc == OV_OK && s < NSHIFT; s++)
 		if (s != SH_L || u.has_long)
-			rc = staff_shift_type_set(d, ou->id, &demo_shifts[s],
-						  NULL, err);
+			rc = staff_shift_type_set(d, NULL, ou->id,
+						  &demo_shifts[s], NULL, err);
 	/* one langvakt on Saturday and Sunday: fewer people have to work
 	 * each weekend for the same hours */
 	for (int day = 5; rc == OV_OK && u.has_long && day < 7; day++)
-		rc = staff_need_set(d, ou->id, day, "L", STAFF_SKILL_ANY, 1, 1,
-				    NULL, err);
+		rc = staff_need_set(d, NULL, ou->id, day, "L", STAFF_SKILL_ANY,
+				    1, 1, NULL, err);
 	if (rc == OV_OK)
 		rc = insert_rhythm(d, ou->id, &u, err);
 	if (rc == OV_OK)

@@ -1,10 +1,12 @@
 /*
  * staff_int.h - helpers shared by the files of src/staffing/ only: the
- * unit lookup, array growth and the derivation without its own
- * transaction (the demo runs it inside demo_load's).
+ * unit lookup, array growth, the audit row, and the derivation without its own transaction (the demo
+ * runs it inside demo_load's).
  */
 #ifndef STAFF_INT_H
 #define STAFF_INT_H
+
+#include <jansson.h>
 
 #include "org/org.h"
 #include "staff.h"
@@ -38,6 +40,15 @@ void staff_read_shift(db_stmt *st, staff_shift_type *s);
  */
 ov_status staff_rota_staff(db *d, int64_t unit_id, int weeks,
 			   staff_map_employee **out, int *n, ov_err *err);
+
+/* Appends the audit row of a write of unit u (its municipality) unless
+ * who is NULL. Takes over before and after (either may be NULL: the
+ * row did not exist) and stores them as compact JSON in the order they
+ * were built. */
+ov_status staff_audit(db *d, const auth_actor *who, const org_unit *u,
+		      const char *action, const char *entity,
+		      const char *entity_id, json_t *before, json_t *after,
+		      ov_err *err);
 
 /* staff_derive_plan without a transaction: the caller holds one. */
 ov_status staff_derive_plan_in_tx(db *d, int64_t unit_id, ov_err *err);

@@ -27,6 +27,29 @@ void *staff_grow(void *arr, size_t elem, size_t n, size_t *cap)
 	return p;
 }
 
+ov_status staff_audit(db *d, const auth_actor *who, const org_unit *u,
+		      const char *action, const char *entity,
+		      const char *entity_id, json_t *before, json_t *after,
+		      ov_err *err)
+{
+	const size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER;
+	char *b = before ? json_dumps(before, flags) : NULL;
+	char *a = after ? json_dumps(after, flags) : NULL;
+	ov_status rc;
+	if (!who)
+		rc = OV_OK;
+	else if ((before && !b) || (after && !a))
+		rc = staff_nomem(err);
+	else
+		rc = auth_audit(d, who, u->municipality_id, action, entity,
+				entity_id, b, a, err);
+	free(b);
+	free(a);
+	json_decref(before);
+	json_decref(after);
+	return rc;
+}
+
 /* org.h finds units by ansvar or name, not by id: list and pick. */
 ov_status staff_unit_get(db *d, int64_t unit_id, org_unit *u, ov_err *err)
 {
@@ -112,7 +135,76 @@ static int valid_category(const char *c)
 	return 0;
 }
 
-ov_status staff_shift_type_set(db *d, int64_t unit_id,
+/* The unit's stored shift type `code` as the audit trail shows it, in
+ * *out (NULL when there is none). */
+static ov_status shift_json(db *d, const org_unit *u, const char *code,
+			    json_t **out, ov_err *err)
+{
+	*out = NULL;
+	db_stmt *st;
+	ov_status rc = db_prepare(d,
+				  "SELECT " STAFF_SHIFT_COLS " FROM shift_type "
+				  "WHERE unit_id = $1 AND code = $2",
+				  &st, err);
+	if (rc != OV_OK)
+		return rc;
+	db_bind_int(st, 1, u->id);
+	db_bind_text(st, 2, code);
+	int r = db_step(st, err);
+	if (r == 1) {
+		staff_shift_type s;
+		staff_read_shift(st, &s);
+		char start[24];
+		snprintf(start, sizeof start, "%02d:%02d", s.start_min / 60,
+			 s.start_min % 60);
+		*out = json_pack("{s:s,s:s,s:s,s:s,s:s,s:i,s:s}", "unit",
+				 u->ansvar, "code", s.code, "name_nb",
+				 s.name_nb, "name_se", s.name_se, "start",
+				 start, "length_min", s.length_min,
+				 "category", s.category);
+		if (!*out)
+			r = -2;
+	}
+	db_finalize(st);
+	return r == -2 ? staff_nomem(err) : r < 0 ? OV_E_DB : OV_OK;
+}
+
+/* The upsert of staff_shift_type_set; *id gets the row's id. */
+static ov_status write_shift(db *d, int64_t unit_id,
+			     const staff_shift_type *s, int64_t *id,
+			     ov_err *err)
+{
+	db_stmt *st = NULL;
+	ov_status rc = db_prepare(d,
+				  "INSERT INTO shift_type (unit_id, code, "
+				  "name_nb, name_se, start_min, length_min, "
+				  "category) VALUES ($1, $2, $3, $4, $5, $6, "
+				  "$7) ON CONFLICT (unit_id, code) DO UPDATE "
+				  "SET name_nb = excluded.name_nb, "
+				  "name_se = excluded.name_se, "
+				  "start_min = excluded.start_min, "
+				  "length_min = excluded.length_min, "
+				  "category = excluded.category RETURNING id",
+				  &st, err);
+	if (rc != OV_OK)
+		return rc;
+	db_bind_int(st, 1, unit_id);
+	db_bind_text(st, 2, s->code);
+	db_bind_text(st, 3, s->name_nb);
+	db_bind_text(st, 4, s->name_se);
+	db_bind_int(st, 5, s->start_min);
+	db_bind_int(st, 6, s->length_min);
+	db_bind_text(st, 7, s->category);
+	int r = db_step(st, err);
+	if (r == 1)
+		*id = db_col_int(st, 0);
+	if (r == 1)
+		r = db_step(st, err); /* finish the statement */
+	db_finalize(st);
+	return r < 0 ? OV_E_DB : OV_OK;
+}
+
+ov_status staff_shift_type_set(db *d, const auth_actor *who, int64_t unit_id,
 			       const staff_shift_type *s, int64_t *id,
 			       ov_err *err)
 {
@@ -135,36 +227,33 @@ ov_status staff_shift_type_set(db *d, int64_t unit_id,
 				 "night, long, other)"),
 			       s->category);
 	org_unit u;
+	int own = 0;
 	ov_status rc = staff_unit_get(d, unit_id, &u, err);
-	db_stmt *st = NULL;
 	if (rc == OV_OK)
-		rc = db_prepare(d,
-				"INSERT INTO shift_type (unit_id, code, "
-				"name_nb, name_se, start_min, length_min, "
-				"category) VALUES ($1, $2, $3, $4, $5, $6, $7) "
-				"ON CONFLICT (unit_id, code) DO UPDATE SET "
-				"name_nb = excluded.name_nb, "
-				"name_se = excluded.name_se, "
-				"start_min = excluded.start_min, "
-				"length_min = excluded.length_min, "
-				"category = excluded.category RETURNING id",
-				&st, err);
+		rc = db_join(d, &own, err);
 	if (rc != OV_OK)
 		return rc;
-	db_bind_int(st, 1, unit_id);
-	db_bind_text(st, 2, s->code);
-	db_bind_text(st, 3, s->name_nb);
-	db_bind_text(st, 4, s->name_se);
-	db_bind_int(st, 5, s->start_min);
-	db_bind_int(st, 6, s->length_min);
-	db_bind_text(st, 7, s->category);
-	int r = db_step(st, err);
-	if (r == 1 && id)
-		*id = db_col_int(st, 0);
-	if (r == 1)
-		r = db_step(st, err); /* finish the statement */
-	db_finalize(st);
-	return r < 0 ? OV_E_DB : OV_OK;
+	json_t *before = NULL, *after = NULL;
+	int64_t row = 0;
+	if (who)
+		rc = shift_json(d, &u, s->code, &before, err);
+	if (rc == OV_OK)
+		rc = write_shift(d, unit_id, s, &row, err);
+	if (rc == OV_OK && who)
+		rc = shift_json(d, &u, s->code, &after, err);
+	if (rc == OV_OK) {
+		char key[24];
+		snprintf(key, sizeof key, "%lld", (long long)row);
+		rc = staff_audit(d, who, &u, "rota.shift_set", "shift_type",
+				 key, before, after, err);
+	} else {
+		json_decref(before);
+		json_decref(after);
+	}
+	rc = db_finish(d, own, rc, err);
+	if (rc == OV_OK && id)
+		*id = row;
+	return rc;
 }
 
 /* --- the døgnrytmeplan --- */
@@ -235,38 +324,60 @@ static ov_status check_count(const char *field, int v, ov_err *err)
 	return OV_OK;
 }
 
-ov_status staff_rhythm_set(db *d, int64_t unit_id, const staff_rhythm_hour *h,
-			   ov_err *err)
+/* The unit's stored hour (weekday, hour) of the døgnrytmeplan as the
+ * audit trail shows it, in *out (NULL when it is not stored). */
+static ov_status rhythm_json(db *d, const org_unit *u, int weekday, int hour,
+			     json_t **out, ov_err *err)
 {
-	ov_status rc = check_weekday(h->weekday, err);
+	*out = NULL;
+	db_stmt *st;
+	ov_status rc = db_prepare(d,
+				  "SELECT nurses, health_workers, others, "
+				  "sami_needed, task_nb, task_se FROM "
+				  "rhythm_hour WHERE unit_id = $1 AND "
+				  "weekday = $2 AND hour = $3",
+				  &st, err);
 	if (rc != OV_OK)
 		return rc;
-	if (h->hour < 0 || h->hour > 23)
-		return OV_FAIL(err, OV_E_INPUT, "hour",
-			       _("an hour is 0 to 23, not %d"), h->hour);
-	if ((rc = check_count("nurses", h->nurses, err)) != OV_OK ||
-	    (rc = check_count("health_workers", h->health_workers, err)) !=
-		    OV_OK ||
-	    (rc = check_count("others", h->others, err)) != OV_OK ||
-	    (rc = check_count("sami_needed", h->sami_needed, err)) != OV_OK)
-		return rc;
-	org_unit u;
-	rc = staff_unit_get(d, unit_id, &u, err);
+	db_bind_int(st, 1, u->id);
+	db_bind_int(st, 2, weekday);
+	db_bind_int(st, 3, hour);
+	int r = db_step(st, err);
+	if (r == 1) {
+		*out = json_pack("{s:s,s:i,s:i,s:I,s:I,s:I,s:I,s:s,s:s}",
+				 "unit", u->ansvar, "weekday", weekday, "hour",
+				 hour, "nurses", (json_int_t)db_col_int(st, 0),
+				 "health_workers",
+				 (json_int_t)db_col_int(st, 1), "others",
+				 (json_int_t)db_col_int(st, 2), "sami_needed",
+				 (json_int_t)db_col_int(st, 3), "task_nb",
+				 db_col_text(st, 4), "task_se",
+				 db_col_text(st, 5));
+		if (!*out)
+			r = -2;
+	}
+	db_finalize(st);
+	return r == -2 ? staff_nomem(err) : r < 0 ? OV_E_DB : OV_OK;
+}
+
+/* The upsert of staff_rhythm_set. */
+static ov_status write_rhythm(db *d, int64_t unit_id,
+			      const staff_rhythm_hour *h, ov_err *err)
+{
 	db_stmt *st = NULL;
-	if (rc == OV_OK)
-		rc = db_prepare(d,
-				"INSERT INTO rhythm_hour (unit_id, weekday, "
-				"hour, nurses, health_workers, others, "
-				"sami_needed, task_nb, task_se) VALUES ($1, $2, "
-				"$3, $4, $5, $6, $7, $8, $9) "
-				"ON CONFLICT (unit_id, weekday, hour) DO UPDATE "
-				"SET nurses = excluded.nurses, "
-				"health_workers = excluded.health_workers, "
-				"others = excluded.others, "
-				"sami_needed = excluded.sami_needed, "
-				"task_nb = excluded.task_nb, "
-				"task_se = excluded.task_se",
-				&st, err);
+	ov_status rc = db_prepare(d,
+				  "INSERT INTO rhythm_hour (unit_id, weekday, "
+				  "hour, nurses, health_workers, others, "
+				  "sami_needed, task_nb, task_se) VALUES ($1, "
+				  "$2, $3, $4, $5, $6, $7, $8, $9) "
+				  "ON CONFLICT (unit_id, weekday, hour) DO "
+				  "UPDATE SET nurses = excluded.nurses, "
+				  "health_workers = excluded.health_workers, "
+				  "others = excluded.others, "
+				  "sami_needed = excluded.sami_needed, "
+				  "task_nb = excluded.task_nb, "
+				  "task_se = excluded.task_se",
+				  &st, err);
 	if (rc != OV_OK)
 		return rc;
 	db_bind_int(st, 1, unit_id);
@@ -281,6 +392,48 @@ ov_status staff_rhythm_set(db *d, int64_t unit_id, const staff_rhythm_hour *h,
 	rc = db_run(st, err);
 	db_finalize(st);
 	return rc;
+}
+
+ov_status staff_rhythm_set(db *d, const auth_actor *who, int64_t unit_id,
+			   const staff_rhythm_hour *h, ov_err *err)
+{
+	ov_status rc = check_weekday(h->weekday, err);
+	if (rc != OV_OK)
+		return rc;
+	if (h->hour < 0 || h->hour > 23)
+		return OV_FAIL(err, OV_E_INPUT, "hour",
+			       _("an hour is 0 to 23, not %d"), h->hour);
+	if ((rc = check_count("nurses", h->nurses, err)) != OV_OK ||
+	    (rc = check_count("health_workers", h->health_workers, err)) !=
+		    OV_OK ||
+	    (rc = check_count("others", h->others, err)) != OV_OK ||
+	    (rc = check_count("sami_needed", h->sami_needed, err)) != OV_OK)
+		return rc;
+	org_unit u;
+	int own = 0;
+	rc = staff_unit_get(d, unit_id, &u, err);
+	if (rc == OV_OK)
+		rc = db_join(d, &own, err);
+	if (rc != OV_OK)
+		return rc;
+	json_t *before = NULL, *after = NULL;
+	if (who)
+		rc = rhythm_json(d, &u, h->weekday, h->hour, &before, err);
+	if (rc == OV_OK)
+		rc = write_rhythm(d, unit_id, h, err);
+	if (rc == OV_OK && who)
+		rc = rhythm_json(d, &u, h->weekday, h->hour, &after, err);
+	if (rc == OV_OK) {
+		char key[48];
+		snprintf(key, sizeof key, "%lld:%d:%d", (long long)unit_id,
+			 h->weekday, h->hour);
+		rc = staff_audit(d, who, &u, "rota.rhythm_set", "rhythm_hour",
+				 key, before, after, err);
+	} else {
+		json_decref(before);
+		json_decref(after);
+	}
+	return db_finish(d, own, rc, err);
 }
 
 /* --- the bemanningsplan --- */
@@ -364,43 +517,50 @@ static ov_status find_shift(db *d, int64_t unit_id, const char *code,
 	return r < 0 ? OV_E_DB : OV_OK;
 }
 
-ov_status staff_need_set(db *d, int64_t unit_id, int weekday,
-			 const char *shift_code, const char *skill,
-			 int min_count, int preferred_count, int *changed,
-			 ov_err *err)
+/* The unit's stored need (weekday, shift, skill) as the audit trail
+ * shows it, in *out (NULL when there is none). */
+static ov_status need_json(db *d, const org_unit *u, int weekday,
+			   int64_t shift_id, const char *code,
+			   const char *skill, json_t **out, ov_err *err)
 {
-	if (changed)
-		*changed = 0;
-	ov_status rc = check_weekday(weekday, err);
+	*out = NULL;
+	db_stmt *st;
+	ov_status rc = db_prepare(d,
+				  "SELECT min_count, preferred_count FROM "
+				  "staffing_need WHERE unit_id = $1 AND "
+				  "weekday = $2 AND shift_type_id = $3 AND "
+				  "skill = $4",
+				  &st, err);
 	if (rc != OV_OK)
 		return rc;
-	if (skill_index(skill) < 0)
-		return OV_FAIL(err, OV_E_INPUT, "skill",
-			       _("'%s' is not a skill (nurse, health, any, "
-				 "sami)"),
-			       skill ? skill : "");
-	if ((rc = check_count("min_count", min_count, err)) != OV_OK ||
-	    (rc = check_count("preferred_count", preferred_count, err)) !=
-		    OV_OK)
-		return rc;
-	if (min_count > preferred_count)
-		return OV_FAIL(err, OV_E_INPUT, "preferred_count",
-			       _("the preferred count (%d) is below the "
-				 "minimum (%d)"),
-			       preferred_count, min_count);
-	org_unit u;
-	int64_t shift_id = 0;
-	rc = staff_unit_get(d, unit_id, &u, err);
-	if (rc == OV_OK)
-		rc = find_shift(d, unit_id, shift_code ? shift_code : "",
-				&shift_id, err);
-	if (rc != OV_OK)
-		return rc;
-	if (!shift_id)
-		return OV_FAIL(err, OV_E_NOTFOUND, "shift",
-			       _("unit %s has no shift with code '%s'"),
-			       u.ansvar, shift_code ? shift_code : "");
+	db_bind_int(st, 1, u->id);
+	db_bind_int(st, 2, weekday);
+	db_bind_int(st, 3, shift_id);
+	db_bind_text(st, 4, skill);
+	int r = db_step(st, err);
+	if (r == 1) {
+		*out = json_pack("{s:s,s:i,s:s,s:s,s:I,s:I}", "unit",
+				 u->ansvar, "weekday", weekday, "shift", code,
+				 "skill", skill, "min_count",
+				 (json_int_t)db_col_int(st, 0),
+				 "preferred_count",
+				 (json_int_t)db_col_int(st, 1));
+		if (!*out)
+			r = -2;
+	}
+	db_finalize(st);
+	return r == -2 ? staff_nomem(err) : r < 0 ? OV_E_DB : OV_OK;
+}
+
+/* The upsert (or, with both counts 0, the removal) of staff_need_set;
+ * *changed gets the rows it touched. */
+static ov_status write_need(db *d, int64_t unit_id, int weekday,
+			    int64_t shift_id, const char *skill,
+			    int min_count, int preferred_count, int *changed,
+			    ov_err *err)
+{
 	db_stmt *st = NULL;
+	ov_status rc;
 	if (min_count == 0 && preferred_count == 0)
 		rc = db_prepare(d,
 				"DELETE FROM staffing_need WHERE unit_id = $1 "
@@ -429,8 +589,76 @@ ov_status staff_need_set(db *d, int64_t unit_id, int weekday,
 	}
 	rc = db_run(st, err);
 	db_finalize(st);
+	*changed = rc == OV_OK ? db_changes(d) : 0;
+	return rc;
+}
+
+ov_status staff_need_set(db *d, const auth_actor *who, int64_t unit_id,
+			 int weekday, const char *shift_code, const char *skill,
+			 int min_count, int preferred_count, int *changed,
+			 ov_err *err)
+{
+	if (changed)
+		*changed = 0;
+	ov_status rc = check_weekday(weekday, err);
+	if (rc != OV_OK)
+		return rc;
+	if (skill_index(skill) < 0)
+		return OV_FAIL(err, OV_E_INPUT, "skill",
+			       _("'%s' is not a skill (nurse, health, any, "
+				 "sami)"),
+			       skill ? skill : "");
+	if ((rc = check_count("min_count", min_count, err)) != OV_OK ||
+	    (rc = check_count("preferred_count", preferred_count, err)) !=
+		    OV_OK)
+		return rc;
+	if (min_count > preferred_count)
+		return OV_FAIL(err, OV_E_INPUT, "preferred_count",
+			       _("the preferred count (%d) is below the "
+				 "minimum (%d)"),
+			       preferred_count, min_count);
+	org_unit u;
+	int64_t shift_id = 0;
+	const char *code = shift_code ? shift_code : "";
+	rc = staff_unit_get(d, unit_id, &u, err);
+	if (rc == OV_OK)
+		rc = find_shift(d, unit_id, code, &shift_id, err);
+	if (rc != OV_OK)
+		return rc;
+	if (!shift_id)
+		return OV_FAIL(err, OV_E_NOTFOUND, "shift",
+			       _("unit %s has no shift with code '%s'"),
+			       u.ansvar, code);
+	int own = 0, n = 0;
+	rc = db_join(d, &own, err);
+	if (rc != OV_OK)
+		return rc;
+	json_t *before = NULL, *after = NULL;
+	if (who)
+		rc = need_json(d, &u, weekday, shift_id, code, skill, &before,
+			       err);
+	if (rc == OV_OK)
+		rc = write_need(d, unit_id, weekday, shift_id, skill,
+				min_count, preferred_count, &n, err);
+	if (rc == OV_OK && who && n)
+		rc = need_json(d, &u, weekday, shift_id, code, skill, &after,
+			       err);
+	if (rc == OV_OK && n) {
+		char key[64];
+		snprintf(key, sizeof key, "%lld:%d:%lld:%s",
+			 (long long)unit_id, weekday, (long long)shift_id,
+			 skill);
+		rc = staff_audit(d, who, &u, "rota.need_set", "staffing_need",
+				 key, before, after, err);
+	} else {
+		/* nothing written (a row to remove that was not there) is
+		 * nothing to audit */
+		json_decref(before);
+		json_decref(after);
+	}
+	rc = db_finish(d, own, rc, err);
 	if (rc == OV_OK && changed)
-		*changed = db_changes(d);
+		*changed = n;
 	return rc;
 }
 
@@ -634,14 +862,60 @@ ov_status staff_derive_plan_in_tx(db *d, int64_t unit_id, ov_err *err)
 	return rc;
 }
 
-ov_status staff_derive_plan(db *d, int64_t unit_id, ov_err *err)
+/* The unit's whole bemanningsplan as the audit trail shows it:
+ * {"unit", "needs": [{weekday, shift, skill, min_count,
+ * preferred_count}, ...]}. */
+static ov_status plan_json(db *d, const org_unit *u, json_t **out,
+			   ov_err *err)
 {
-	ov_status rc = db_begin(d, err);
+	*out = NULL;
+	staff_need *x = NULL;
+	size_t n = 0;
+	ov_status rc = staff_needs_list(d, u->id, &x, &n, err);
 	if (rc != OV_OK)
 		return rc;
-	rc = staff_derive_plan_in_tx(d, unit_id, err);
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < n; i++)
+		if (json_array_append_new(
+			    a, json_pack("{s:i,s:s,s:s,s:i,s:i}", "weekday",
+					 x[i].weekday, "shift", x[i].shift_code,
+					 "skill", x[i].skill, "min_count",
+					 x[i].min_count, "preferred_count",
+					 x[i].preferred_count))) {
+			json_decref(a);
+			a = NULL;
+		}
+	free(x);
+	*out = a ? json_pack("{s:s,s:o}", "unit", u->ansvar, "needs", a)
+		 : NULL;
+	return *out ? OV_OK : staff_nomem(err);
+}
+
+ov_status staff_derive_plan(db *d, const auth_actor *who, int64_t unit_id,
+			    ov_err *err)
+{
+	org_unit u;
+	ov_status rc = staff_unit_get(d, unit_id, &u, err);
+	int own = 0;
 	if (rc == OV_OK)
-		return db_commit(d, err);
-	db_rollback(d);
-	return rc;
+		rc = db_join(d, &own, err);
+	if (rc != OV_OK)
+		return rc;
+	json_t *before = NULL, *after = NULL;
+	if (who)
+		rc = plan_json(d, &u, &before, err);
+	if (rc == OV_OK)
+		rc = staff_derive_plan_in_tx(d, unit_id, err);
+	if (rc == OV_OK && who)
+		rc = plan_json(d, &u, &after, err);
+	if (rc == OV_OK) {
+		char key[24];
+		snprintf(key, sizeof key, "%lld", (long long)unit_id);
+		rc = staff_audit(d, who, &u, "rota.derive", "staffing_need",
+				 key, before, after, err);
+	} else {
+		json_decref(before);
+		json_decref(after);
+	}
+	return db_finish(d, own, rc, err);
 }

@@ -1,8 +1,8 @@
 /*
  * staff_rota.c - stores a solved rota (turnus) of a unit and loads it
  * back: the plan's header, its employees with their contract at the
- * time, and every employee's day. Called by cli/ and web/ (later) after
- * rota_solve.
+ * time, and every employee's day; the store is audited. Called by cli/
+ * (`rota plan`, also when the web server runs it) after rota_solve.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,30 +135,68 @@ static ov_status insert_rows(db *d, int64_t plan_id, const staff_map *m,
 	return rc;
 }
 
-ov_status staff_store_rota(db *d, int64_t unit_id, ov_day from_day, int weeks,
-			   const staff_map *map, const rota_roster *roster,
+/* The audit row of a stored rota: before, the rota that covered its
+ * first day (read before the new one was stored: prev, 0 for none);
+ * after, what was stored. */
+static ov_status audit_rota(db *d, const auth_actor *who, const org_unit *u,
+			    const staff_map *m, const rota_solve_info *info,
+			    int64_t prev, int64_t id, ov_err *err)
+{
+	char from[16], key[24];
+	json_t *before = prev ? json_pack("{s:s,s:I}", "unit", u->ansvar,
+					  "plan_id", (json_int_t)prev)
+			      : NULL;
+	json_t *after = json_pack(
+		"{s:s,s:s,s:i,s:I,s:I,s:b,s:i}", "unit", u->ansvar, "from",
+		ov_date_format(m->from_day, from, sizeof from), "weeks",
+		m->weeks, "plan_id", (json_int_t)id, "objective",
+		(json_int_t)(info ? info->objective : 0), "feasible",
+		info && info->feasible, "employees", m->n_employees);
+	if ((prev && !before) || !after) {
+		json_decref(before);
+		json_decref(after);
+		return staff_nomem(err);
+	}
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	return staff_audit(d, who, u, "rota.plan", "rota_plan", key, before,
+			   after, err);
+}
+
+ov_status staff_store_rota(db *d, const auth_actor *who, int64_t unit_id,
+			   ov_day from_day, int weeks, const staff_map *map,
+			   const rota_roster *roster,
 			   const rota_solve_info *info, uint64_t seed,
 			   int64_t *plan_id, ov_err *err)
 {
 	ov_status rc = check_rota(unit_id, from_day, weeks, map, roster, err);
+	org_unit u;
+	if (rc == OV_OK)
+		rc = staff_unit_get(d, unit_id, &u, err);
+	int own = 0;
+	if (rc == OV_OK)
+		rc = db_join(d, &own, err);
 	if (rc != OV_OK)
 		return rc;
-	rc = db_begin(d, err);
-	if (rc != OV_OK)
-		return rc;
-	int64_t id = 0;
-	rc = insert_plan(d, unit_id, map, info, seed, &id, err);
+	int64_t id = 0, prev = 0;
+	if (who) {
+		/* none covering the day is no error: prev stays 0 */
+		ov_err none;
+		rc = staff_rota_covering(d, unit_id, from_day, &prev, &none);
+		if (rc == OV_E_NOTFOUND)
+			rc = OV_OK;
+		else if (rc != OV_OK && err)
+			*err = none;
+	}
+	if (rc == OV_OK)
+		rc = insert_plan(d, unit_id, map, info, seed, &id, err);
 	if (rc == OV_OK)
 		rc = insert_rows(d, id, map, roster, err);
-	if (rc == OV_OK)
-		rc = db_commit(d, err);
-	if (rc != OV_OK) {
-		db_rollback(d);
-		return rc;
-	}
-	if (plan_id)
+	if (rc == OV_OK && who)
+		rc = audit_rota(d, who, &u, map, info, prev, id, err);
+	rc = db_finish(d, own, rc, err);
+	if (rc == OV_OK && plan_id)
 		*plan_id = id;
-	return OV_OK;
+	return rc;
 }
 
 /* --- loading --- */

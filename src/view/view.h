@@ -9,9 +9,11 @@
 #include <jansson.h>
 
 #include "care/care.h"
+#include "care/care_route.h"
 #include "economy/econ.h"
 #include "org/org.h"
 #include "programme/prog.h"
+#include "staffing/staff.h"
 
 /* Everything the overview shows of one municipality. */
 typedef struct {
@@ -19,6 +21,9 @@ typedef struct {
 	org_summary org;
 	care_summary care;
 	econ_status econ;
+	/* sick leave of the last three full months before today
+	 * (ov_today): on 2026-12-07, 2026-09-01 to 2026-11-30 */
+	org_sick_leave sick_leave;
 } view_muni_status;
 
 /* Fills s for s->m (set by the caller). Errors: those of the modules. */
@@ -56,5 +61,40 @@ json_t *view_unit_json(const org_unit *u);
 
 /* One filled post and its holder. */
 json_t *view_employee_json(const org_employee *e);
+
+/* A visit's task code ("wound_care") in the reader's language. */
+const char *view_task_name(const char *code);
+
+/* Why a visit is not served ("skill", "window", else full lists), as a
+ * sentence in the reader's language. */
+const char *view_unserved_reason(const char *why);
+
+/* Minutes after midnight as "07:05". */
+const char *view_clock(double minute, char *buf, size_t n);
+
+/* A day's lists in figures: visits (a visit for two counts once),
+ * unserved, Sámi speakers served in Norwegian, minutes of driving and
+ * of care. */
+typedef struct {
+	int visits, unserved, sami_missed;
+	double drive, care;
+} view_route_totals;
+
+view_route_totals view_route_totals_of(const care_route *r);
+
+/* The day's lists of m (only: one caregiver's employee number, or
+ * NULL for all) as `routes show --json` prints them. */
+json_t *view_route_day_json(const org_municipality *m, const care_route *r,
+			    const char *only);
+
+/* A stored rota day's coverage: "met", "sami" (only the Sámi-speaker
+ * minimum short) or "short". */
+const char *view_rota_day_status(const staff_rota_summary *s, int day);
+
+/* A stored rota for the rota page: shift types, employees' rows (only
+ * one employee's if only_employee is not 0) and each day's coverage. */
+json_t *view_rota_json(const staff_plan *plan, const staff_map *m,
+		       const rota_roster *r, const staff_rota_summary *s,
+		       int64_t only_employee);
 
 #endif

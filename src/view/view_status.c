@@ -1,9 +1,27 @@
 /*
  * view_status.c - the overview of a municipality (people, staffing,
- * home care, economy so far this year) and of the change programme, as
- * JSON: what `ovttas status --json` prints and the web dashboard shows.
+ * home care, economy so far this year, sick leave of the last three
+ * months) and of the change programme, as JSON: what `ovttas status
+ * --json` prints and the web dashboard shows.
  */
 #include "view.h"
+
+#include "base/ov_date.h"
+
+/* The last three full months before today: from the first day of the
+ * month three months back to the last day of the month before. */
+static void last_three_months(ov_day today, ov_day *from, ov_day *to)
+{
+	int y, m, d;
+	ov_date_to_ymd(today, &y, &m, &d);
+	*to = ov_date_from_ymd(y, m, 1) - 1;
+	m -= 3;
+	if (m < 1) {
+		m += 12;
+		y--;
+	}
+	*from = ov_date_from_ymd(y, m, 1);
+}
 
 ov_status view_muni_gather(db *d, view_muni_status *s, ov_err *err)
 {
@@ -12,6 +30,12 @@ ov_status view_muni_gather(db *d, view_muni_status *s, ov_err *err)
 		rc = care_summary_get(d, s->m.id, &s->care, err);
 	if (rc == OV_OK)
 		rc = econ_status_get(d, s->m.id, &s->econ, err);
+	if (rc == OV_OK) {
+		ov_day from, to;
+		last_three_months(ov_today(), &from, &to);
+		rc = org_sick_leave_get(d, s->m.id, from, to, &s->sick_leave,
+					err);
+	}
 	return rc;
 }
 
@@ -64,6 +88,18 @@ json_t *view_muni_json(const view_muni_status *s)
 	json_object_set_new(e, "health_and_care",
 			    figures_json(&s->econ.health));
 	json_object_set_new(j, "economy", e);
+	const org_sick_leave *sl = &s->sick_leave;
+	char from[16], to[16];
+	json_object_set_new(
+		j, "sick_leave",
+		json_pack("{s:s,s:s,s:i,s:i,s:i,s:i}", "from",
+			  ov_date_format(sl->from, from, sizeof from), "to",
+			  ov_date_format(sl->to, to, sizeof to), "permille",
+			  sl->permille, "self_certified_permille",
+			  sl->self_certified_permille,
+			  "doctor_certified_permille",
+			  sl->doctor_certified_permille, "employees_absent",
+			  sl->employees_absent));
 	return j;
 }
 

@@ -45,11 +45,22 @@ static json_t *me_json(web_ctx *c, const auth_principal *p, const char *csrf)
 				    : json_null()));
 	}
 	free(ms);
-	return json_pack("{s:s,s:s,s:o,s:o,s:s,s:s}", "username", p->username,
+	/* an employee's own units, where their rota is */
+	json_t *units = json_array();
+	org_employee *em = NULL;
+	size_t ne = 0;
+	if (p->employee_id &&
+	    org_employees_list(c->app->d, 0, 0, &em, &ne, &e) == OV_OK)
+		for (size_t i = 0; i < ne; i++)
+			if (em[i].employee_id == p->employee_id)
+				json_array_append_new(units,
+						      json_string(em[i].ansvar));
+	free(em);
+	return json_pack("{s:s,s:s,s:o,s:o,s:o,s:s,s:s}", "username", p->username,
 			 "name", p->full_name, "employee_id",
 			 p->employee_id ? json_integer(p->employee_id)
 					: json_null(),
-			 "roles", roles, "csrf", csrf, "lang",
+			 "roles", roles, "units", units, "csrf", csrf, "lang",
 			 ov_i18n_lang());
 }
 

@@ -49,10 +49,17 @@ typedef struct {
 	char cookie[2][256];      /* Set-Cookie values */
 } web_response;
 
+#define WEB_MAX_JOBS 32
+typedef struct web_job web_job;
+
 /* What the server keeps between requests. */
 typedef struct {
 	db *d;
 	int secure_cookies;
+	const char *db_path; /* for the jobs' child processes */
+	const char *exe;     /* this program, which the jobs run */
+	web_job *jobs[WEB_MAX_JOBS];
+	int last_job;
 } web_app;
 
 /* Everything a handler sees. */
@@ -113,6 +120,21 @@ json_t *web_body_json(web_ctx *c);
  */
 int web_scope(web_ctx *c, unsigned mask, org_municipality **ms, size_t *n);
 
+/*
+ * Starts `exe --db DB --lang L --json ARGS...` as the user's job (the
+ * audit trail names the user). Returns the job's id, or -1 after
+ * answering 500 or 503 (too many at once).
+ */
+int web_job_start(web_ctx *c, const char *kind, const char *const *args);
+
+/* The job's state as JSON {id, kind, state: running|done|failed,
+ * seconds, progress, result, error}, or NULL if there is no such job of
+ * that user. */
+json_t *web_job_state(web_app *app, int id, int64_t user_id);
+
+/* Stops what still runs and forgets every job. */
+void web_jobs_free(web_app *app);
+
 /* The embedded front-end file at path, or NULL (web_assets_gen.c). */
 typedef struct {
 	const char *path; /* "/app.js" */
@@ -137,5 +159,12 @@ void web_api_programme(web_ctx *c);
 void web_api_economy(web_ctx *c);
 void web_api_audit(web_ctx *c);
 void web_api_users(web_ctx *c);
+void web_api_rota_plan(web_ctx *c);
+void web_api_routes_plan(web_ctx *c);
+void web_api_routes_replan(web_ctx *c);
+void web_api_job(web_ctx *c);
+void web_api_routes(web_ctx *c);
+void web_api_rota_grid(web_ctx *c);
+void web_api_rota_unit(web_ctx *c);
 
 #endif

@@ -21,6 +21,10 @@
 	(AUTH_BIT(AUTH_ADMIN) | AUTH_BIT(AUTH_LEADER) |                       \
 	 AUTH_BIT(AUTH_BUDGET_HOLDER) | AUTH_BIT(AUTH_STEERING_GROUP))
 #define ADMIN AUTH_BIT(AUTH_ADMIN)
+/* Stored rotas. */
+#define ROTA_READ                                                             \
+	(AUTH_BIT(AUTH_ROTA_PLANNER) | AUTH_BIT(AUTH_LEADER) |                \
+	 AUTH_BIT(AUTH_HOMECARE_COORDINATOR))
 
 const web_route web_routes[] = {
 	{"GET", "/api/v1/health", 0, 0, web_api_health},
@@ -38,5 +42,18 @@ const web_route web_routes[] = {
 	{"GET", "/api/v1/economy", ECONOMY, 0, web_api_economy},
 	{"GET", "/api/v1/audit", ADMIN, 0, web_api_audit},
 	{"GET", "/api/v1/users", ADMIN, 0, web_api_users},
+	{"POST", "/api/v1/rota/plan", AUTH_BIT(AUTH_ROTA_PLANNER), 1,
+	 web_api_rota_plan},
+	{"POST", "/api/v1/routes/plan", AUTH_BIT(AUTH_HOMECARE_COORDINATOR), 1,
+	 web_api_routes_plan},
+	{"POST", "/api/v1/routes/replan", AUTH_BIT(AUTH_HOMECARE_COORDINATOR),
+	 1, web_api_routes_replan},
+	{"GET", "/api/v1/jobs/{id}", EVERYONE, 0, web_api_job},
+	{"GET", "/api/v1/rota", ROTA_READ, 0, web_api_rota_grid},
+	{"GET", "/api/v1/rota/{unit}", ROTA_READ | AUTH_BIT(AUTH_EMPLOYEE), 0,
+	 web_api_rota_unit},
+	{"GET", "/api/v1/routes",
+	 AUTH_BIT(AUTH_HOMECARE_COORDINATOR) | AUTH_BIT(AUTH_EMPLOYEE), 0,
+	 web_api_routes},
 	{NULL, NULL, 0, 0, NULL},
 };

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/ov_i18n.h"
 #include "web.h"
@@ -21,6 +22,8 @@ struct web_server {
 	struct MHD_Daemon *daemon;
 	web_app app;
 	int port;
+	char exe[4096];
+	char *db_path;
 };
 
 /* What one connection collects before it is answered. */
@@ -156,6 +159,12 @@ ov_status web_server_start(const web_config *cfg, web_server **out,
 		return rc;
 	}
 	s->app.secure_cookies = cfg->secure_cookies;
+	/* the jobs run this program on the same database */
+	ssize_t n = readlink("/proc/self/exe", s->exe, sizeof s->exe - 1);
+	s->exe[n > 0 ? n : 0] = '\0';
+	s->db_path = strdup(cfg->db_path);
+	s->app.exe = s->exe;
+	s->app.db_path = s->db_path;
 	struct sockaddr_in addr;
 	memset(&addr, 0, sizeof addr);
 	addr.sin_family = AF_INET;
@@ -164,6 +173,7 @@ ov_status web_server_start(const web_config *cfg, web_server **out,
 	if (cfg->address &&
 	    inet_pton(AF_INET, cfg->address, &addr.sin_addr) != 1) {
 		db_close(s->app.d);
+		free(s->db_path);
 		free(s);
 		return OV_FAIL(err, OV_E_USAGE, "--listen",
 			       _("'%s' is not an IPv4 address."),
@@ -178,6 +188,7 @@ ov_status web_server_start(const web_config *cfg, web_server **out,
 		MHD_OPTION_END);
 	if (!s->daemon) {
 		db_close(s->app.d);
+		free(s->db_path);
 		free(s);
 		return OV_FAIL(err, OV_E_IO, "--listen",
 			       _("Cannot listen on %s:%d (in use, or not "
@@ -202,6 +213,8 @@ void web_server_stop(web_server *s)
 	if (!s)
 		return;
 	MHD_stop_daemon(s->daemon);
+	web_jobs_free(&s->app);
 	db_close(s->app.d);
+	free(s->db_path);
 	free(s);
 }

@@ -243,9 +243,9 @@ static care_route *plan_and_store(fixture *f, ov_day day, int64_t *id)
 	ov_err e;
 	assert_int_equal(routes_solve(cd->problem, &so, &plan, &info, &e),
 			 OV_OK);
-	assert_int_equal(care_route_store(f->d, cd, plan, &info, 7, 0, "", id,
-					  &e),
-			 OV_OK);
+	assert_int_equal(
+	    care_route_store(f->d, NULL, cd, plan, &info, 7, 0, "", id, &e),
+	    OV_OK);
 	care_route *r;
 	assert_int_equal(care_route_current(f->d, f->mid, day, CARE_SHIFT_DAY,
 					    &r, &e),
@@ -361,9 +361,9 @@ static void test_refuses_broken_plan(void **state)
 	p->vehicle[0] = other;
 	int64_t before = sql_int(f->d, "SELECT count(*) FROM route_plan");
 	ov_err e;
-	assert_int_equal(care_route_store(f->d, cd, p, NULL, 1, 0, "", NULL,
-					  &e),
-			 OV_E_INPUT);
+	assert_int_equal(
+	    care_route_store(f->d, NULL, cd, p, NULL, 1, 0, "", NULL, &e),
+	    OV_E_INPUT);
 	assert_true(contains(e.msg, "skill"));
 	assert_int_equal(sql_int(f->d, "SELECT count(*) FROM route_plan"),
 			 before);

@@ -40,9 +40,9 @@ static fx_cli make(void)
 				(i + day) % 3 ? (i + day) % p->n_shifts
 					      : ROTA_OFF;
 	int64_t id;
-	assert_int_equal(staff_store_rota(d, unit, from, 6, m, r, NULL, 1, &id,
-					  &e),
-			 OV_OK);
+	assert_int_equal(
+	    staff_store_rota(d, NULL, unit, from, 6, m, r, NULL, 1, &id, &e),
+	    OV_OK);
 	snprintf(f.id, sizeof f.id, "%lld", (long long)id);
 	f.employees = m->n_employees;
 	rota_roster_free(r);

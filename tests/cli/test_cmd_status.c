@@ -1,7 +1,8 @@
 /*
  * test_cmd_status.c - `ovttas status`: the overview of both
  * municipalities, one municipality, JSON, the programme's current stage
- * as of a pinned date, and its errors.
+ * and the last three months' sick leave as of a pinned date, and its
+ * errors.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -114,6 +115,70 @@ static void test_stage_follows_the_date(void **state)
 	unsetenv("OVTTAS_TODAY");
 }
 
+/* The sick leave of the last three full months before the date. */
+static void test_sick_leave(void **state)
+{
+	(void)state;
+	setenv("OVTTAS_TODAY", "2026-12-07", 1);
+	json_t *j = status_json(NULL);
+	json_t *ms = json_object_get(j, "municipalities");
+	for (size_t i = 0; i < 2; i++) {
+		json_t *sl = json_object_get(json_array_get(ms, i),
+					     "sick_leave");
+		assert_non_null(sl);
+		assert_string_equal(json_string_value(json_object_get(sl,
+								      "from")),
+				    "2026-09-01");
+		assert_string_equal(json_string_value(json_object_get(sl,
+								      "to")),
+				    "2026-11-30");
+		json_int_t p = json_integer_value(
+			json_object_get(sl, "permille"));
+		json_int_t self = json_integer_value(
+			json_object_get(sl, "self_certified_permille"));
+		json_int_t doc = json_integer_value(
+			json_object_get(sl, "doctor_certified_permille"));
+		assert_in_range(p, 40, 120);
+		assert_in_range(self + doc, p - 1, p + 1);
+		assert_true(json_integer_value(json_object_get(
+				    sl, "employees_absent")) > 0);
+	}
+	json_decref(j);
+	run_result r = run_cli("--db", demo_db(), "--lang", "en", "status",
+			       NULL);
+	assert_int_equal(r.code, 0);
+	assert_true(contains(r.out, "Sick leave (last 3 months)"));
+	assert_true(contains(r.out, "Sick leave: September–November 2026"));
+	run_free(&r);
+
+	/* Across the new year; before the demo's data: 0 and "–". */
+	setenv("OVTTAS_TODAY", "2021-02-10", 1);
+	j = status_json(NULL);
+	json_t *sl = json_object_get(
+		json_array_get(json_object_get(j, "municipalities"), 0),
+		"sick_leave");
+	assert_string_equal(json_string_value(json_object_get(sl, "from")),
+			    "2020-11-01");
+	assert_string_equal(json_string_value(json_object_get(sl, "to")),
+			    "2021-01-31");
+	assert_int_equal(json_integer_value(json_object_get(sl, "permille")),
+			 0);
+	assert_int_equal(json_integer_value(json_object_get(
+				 sl, "employees_absent")),
+			 0);
+	json_decref(j);
+	r = run_cli("--db", demo_db(), "--lang", "en", "status", NULL);
+	assert_int_equal(r.code, 0);
+	const char *row = strstr(r.out, "Sick leave (last 3 months)");
+	assert_non_null(row);
+	const char *eol = strchr(row, '\n');
+	assert_true(contains(row, "–") && strstr(row, "–") < eol);
+	assert_true(contains(r.out,
+			     "Sick leave: November 2020–January 2021"));
+	run_free(&r);
+	unsetenv("OVTTAS_TODAY");
+}
+
 static void test_errors(void **state)
 {
 	(void)state;
@@ -148,6 +213,7 @@ int main(void)
 		cmocka_unit_test(test_json_figures_are_consistent),
 		cmocka_unit_test(test_one_municipality),
 		cmocka_unit_test(test_stage_follows_the_date),
+		cmocka_unit_test(test_sick_leave),
 		cmocka_unit_test(test_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -70,7 +70,8 @@ static inline void fx_shifts(db *d, int64_t unit)
 	};
 	ov_err e;
 	for (size_t i = 0; i < sizeof sh / sizeof *sh; i++)
-		if (staff_shift_type_set(d, unit, &sh[i], NULL, &e) != OV_OK)
+		if (staff_shift_type_set(d, NULL, unit, &sh[i], NULL, &e) !=
+		    OV_OK)
 			fail_msg("shift %s: %s", sh[i].code, e.msg);
 }
 

@@ -105,8 +105,8 @@ static fx_exp make(const char *from, int weeks)
 					      : ROTA_OFF;
 	r->assign[5] = shift_of(m, "night");
 	int64_t id;
-	assert_int_equal(staff_store_rota(f.d, unit, day0, weeks, m, r, NULL,
-					  7, &id, &e),
+	assert_int_equal(staff_store_rota(f.d, NULL, unit, day0, weeks, m, r,
+					  NULL, 7, &id, &e),
 			 OV_OK);
 	char sql[160];
 	snprintf(sql, sizeof sql,

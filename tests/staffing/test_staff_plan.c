@@ -36,7 +36,7 @@ static void set_hour(db *d, int wd, int h, int nurses, int hw, int others,
 			       .sami_needed = sami};
 	snprintf(r.task_nb, sizeof r.task_nb, "Oppgave %02d", h);
 	ov_err e;
-	if (staff_rhythm_set(d, FX_UNIT, &r, &e) != OV_OK)
+	if (staff_rhythm_set(d, NULL, FX_UNIT, &r, &e) != OV_OK)
 		fail_msg("hour %d: %s", h, e.msg);
 }
 
@@ -65,7 +65,7 @@ static void test_derive_tiny_week(void **state)
 	fx_shifts(s.d, FX_UNIT);
 	tiny_week(s.d);
 	ov_err e;
-	assert_int_equal(staff_derive_plan(s.d, FX_UNIT, &e), OV_OK);
+	assert_int_equal(staff_derive_plan(s.d, NULL, FX_UNIT, &e), OV_OK);
 	staff_need *v;
 	size_t n;
 	assert_int_equal(staff_needs_list(s.d, FX_UNIT, &v, &n, &e), OV_OK);
@@ -100,12 +100,13 @@ static void test_derive_subtracts_langvakt(void **state)
 	staff_shift_type l = {0, 0, "L", "Langvakt", "Guhkesvuorru", 480, 720,
 			      "long"};
 	ov_err e;
-	assert_int_equal(staff_shift_type_set(s.d, FX_UNIT, &l, NULL, &e),
+	assert_int_equal(staff_shift_type_set(s.d, NULL, FX_UNIT, &l, NULL, &e),
 			 OV_OK);
 	tiny_week(s.d);
-	assert_int_equal(staff_need_set(s.d, FX_UNIT, 0, "L", "any", 1, 1, NULL, &e),
-			 OV_OK);
-	assert_int_equal(staff_derive_plan(s.d, FX_UNIT, &e), OV_OK);
+	assert_int_equal(
+	    staff_need_set(s.d, NULL, FX_UNIT, 0, "L", "any", 1, 1, NULL, &e),
+	    OV_OK);
+	assert_int_equal(staff_derive_plan(s.d, NULL, FX_UNIT, &e), OV_OK);
 	staff_need *v;
 	size_t n;
 	assert_int_equal(staff_needs_list(s.d, FX_UNIT, &v, &n, &e), OV_OK);
@@ -118,7 +119,7 @@ static void test_derive_subtracts_langvakt(void **state)
 	expect(v, n, 0, "L", "any", 1, 1);
 	free(v);
 	/* deriving again gives the same plan */
-	assert_int_equal(staff_derive_plan(s.d, FX_UNIT, &e), OV_OK);
+	assert_int_equal(staff_derive_plan(s.d, NULL, FX_UNIT, &e), OV_OK);
 	assert_int_equal(staff_needs_list(s.d, FX_UNIT, &v, &n, &e), OV_OK);
 	expect(v, n, 0, "D", "any", 0, 4);
 	expect(v, n, 0, "L", "any", 1, 1);
@@ -133,12 +134,13 @@ static void test_derive_uncovered_hour_keeps_plan(void **state)
 	staff_shift_type dag = {0, 0, "D", "Dagvakt", "Beaivevuorru", 450,
 				480, "day"};
 	ov_err e;
-	assert_int_equal(staff_shift_type_set(s.d, FX_UNIT, &dag, NULL, &e),
-			 OV_OK);
-	assert_int_equal(staff_need_set(s.d, FX_UNIT, 2, "D", "any", 3, 4, NULL, &e),
-			 OV_OK);
+	assert_int_equal(
+	    staff_shift_type_set(s.d, NULL, FX_UNIT, &dag, NULL, &e), OV_OK);
+	assert_int_equal(
+	    staff_need_set(s.d, NULL, FX_UNIT, 2, "D", "any", 3, 4, NULL, &e),
+	    OV_OK);
 	set_hour(s.d, 2, 3, 0, 1, 0, 0); /* Wednesday 03:00, no night shift */
-	assert_int_equal(staff_derive_plan(s.d, FX_UNIT, &e), OV_E_INPUT);
+	assert_int_equal(staff_derive_plan(s.d, NULL, FX_UNIT, &e), OV_E_INPUT);
 	assert_string_equal(e.field, "rhythm_hour");
 	assert_true(contains(e.msg, "03:00"));
 	assert_true(contains(e.msg, "Wednesday"));
@@ -161,11 +163,13 @@ static void test_unknown_unit(void **state)
 	assert_int_equal(staff_shift_types_list(s.d, 99, &sh, &n, &e),
 			 OV_E_NOTFOUND);
 	assert_string_equal(e.field, "unit");
-	assert_int_equal(staff_derive_plan(s.d, 99, &e), OV_E_NOTFOUND);
+	assert_int_equal(staff_derive_plan(s.d, NULL, 99, &e), OV_E_NOTFOUND);
 	staff_rhythm_hour h = {.weekday = 0, .hour = 8, .others = 1};
-	assert_int_equal(staff_rhythm_set(s.d, 99, &h, &e), OV_E_NOTFOUND);
-	assert_int_equal(staff_need_set(s.d, 99, 0, "D", "any", 1, 1, NULL, &e),
+	assert_int_equal(staff_rhythm_set(s.d, NULL, 99, &h, &e),
 			 OV_E_NOTFOUND);
+	assert_int_equal(
+	    staff_need_set(s.d, NULL, 99, 0, "D", "any", 1, 1, NULL, &e),
+	    OV_E_NOTFOUND);
 	assert_string_equal(e.field, "unit");
 	scratch_close(&s);
 }
@@ -183,8 +187,9 @@ static void test_need_set_validates(void **state)
 	scratch_db s = fx_open();
 	fx_shifts(s.d, FX_UNIT);
 	ov_err e;
-	assert_int_equal(staff_need_set(s.d, FX_UNIT, 0, "D", "any", 3, 5, NULL, &e),
-			 OV_OK);
+	assert_int_equal(
+	    staff_need_set(s.d, NULL, FX_UNIT, 0, "D", "any", 3, 5, NULL, &e),
+	    OV_OK);
 	int64_t before = sql_int(s.d, dump_sql);
 	static const struct {
 		int wd;
@@ -205,9 +210,10 @@ static void test_need_set_validates(void **state)
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		ov_err_clear(&e);
-		assert_int_equal(staff_need_set(s.d, FX_UNIT, bad[i].wd,
+		assert_int_equal(staff_need_set(s.d, NULL, FX_UNIT, bad[i].wd,
 						bad[i].shift, bad[i].skill,
-						bad[i].min, bad[i].pref, NULL, &e),
+						bad[i].min, bad[i].pref, NULL,
+						&e),
 				 bad[i].code);
 		assert_string_equal(e.field, bad[i].field);
 		assert_true(e.msg[0] != '\0');
@@ -220,19 +226,21 @@ static void test_need_set_validates(void **state)
 	expect(v, n, 0, "D", "any", 3, 5);
 	free(v);
 	/* setting again replaces; 0/0 removes */
-	assert_int_equal(staff_need_set(s.d, FX_UNIT, 0, "D", "any", 2, 2, NULL, &e),
-			 OV_OK);
+	assert_int_equal(
+	    staff_need_set(s.d, NULL, FX_UNIT, 0, "D", "any", 2, 2, NULL, &e),
+	    OV_OK);
 	assert_int_equal(sql_int(s.d, "SELECT min_count FROM staffing_need"),
 			 2);
-	assert_int_equal(staff_need_set(s.d, FX_UNIT, 0, "D", "any", 0, 0, NULL, &e),
-			 OV_OK);
+	assert_int_equal(
+	    staff_need_set(s.d, NULL, FX_UNIT, 0, "D", "any", 0, 0, NULL, &e),
+	    OV_OK);
 	assert_int_equal(sql_int(s.d, "SELECT count(*) FROM staffing_need"),
 			 0);
 	/* another unit's shift code is unknown here */
 	fx_shifts(s.d, FX_NO_NURSE);
-	assert_int_equal(staff_need_set(s.d, FX_EMPTY, 0, "D", "any", 1, 1, NULL,
-					&e),
-			 OV_E_NOTFOUND);
+	assert_int_equal(
+	    staff_need_set(s.d, NULL, FX_EMPTY, 0, "D", "any", 1, 1, NULL, &e),
+	    OV_E_NOTFOUND);
 	assert_string_equal(e.field, "shift");
 	scratch_close(&s);
 }
@@ -258,8 +266,9 @@ static void test_rhythm_set_validates(void **state)
 	};
 	ov_err e;
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-		assert_int_equal(staff_rhythm_set(s.d, FX_UNIT, &bad[i].h, &e),
-				 OV_E_INPUT);
+		assert_int_equal(
+		    staff_rhythm_set(s.d, NULL, FX_UNIT, &bad[i].h, &e),
+		    OV_E_INPUT);
 		assert_string_equal(e.field, bad[i].field);
 		assert_int_equal(sql_int(s.d, dump_sql), before);
 	}
@@ -301,8 +310,8 @@ static void test_shift_type_set_validates(void **state)
 	};
 	ov_err e;
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-		assert_int_equal(staff_shift_type_set(s.d, FX_UNIT, &bad[i].st,
-						      NULL, &e),
+		assert_int_equal(staff_shift_type_set(s.d, NULL, FX_UNIT,
+						      &bad[i].st, NULL, &e),
 				 OV_E_INPUT);
 		assert_string_equal(e.field, bad[i].field);
 	}
@@ -323,7 +332,7 @@ static void test_shift_type_set_validates(void **state)
 	staff_shift_type n2 = {0, 0, "N", "Nattevakt", "Idjavuorru", 1290, 600,
 			       "night"};
 	int64_t id = 0;
-	assert_int_equal(staff_shift_type_set(s.d, FX_UNIT, &n2, &id, &e),
+	assert_int_equal(staff_shift_type_set(s.d, NULL, FX_UNIT, &n2, &id, &e),
 			 OV_OK);
 	assert_int_equal(id, night);
 	assert_int_equal(sql_int(s.d, "SELECT count(*) FROM shift_type"), 3);

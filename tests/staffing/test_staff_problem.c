@@ -195,8 +195,9 @@ static void test_fixture_people(void **state)
 	scratch_db s = fx_open();
 	fx_shifts(s.d, FX_UNIT);
 	ov_err e;
-	assert_int_equal(staff_need_set(s.d, FX_UNIT, 0, "D", "any", 2, 3, NULL, &e),
-			 OV_OK);
+	assert_int_equal(
+	    staff_need_set(s.d, NULL, FX_UNIT, 0, "D", "any", 2, 3, NULL, &e),
+	    OV_OK);
 	rota_problem *p;
 	staff_map *m;
 	assert_int_equal(staff_build_problem(s.d, FX_UNIT, day_of("2026-11-23"),
@@ -239,11 +240,11 @@ static void test_need_nobody_can_meet(void **state)
 	scratch_db s = fx_open();
 	fx_shifts(s.d, FX_NO_NURSE);
 	ov_err e;
-	assert_int_equal(staff_need_set(s.d, FX_NO_NURSE, 0, "D", "any", 2, 2, NULL,
-					&e),
+	assert_int_equal(staff_need_set(s.d, NULL, FX_NO_NURSE, 0, "D", "any",
+					2, 2, NULL, &e),
 			 OV_OK);
-	assert_int_equal(staff_need_set(s.d, FX_NO_NURSE, 2, "N", "nurse", 1,
-					1, NULL, &e),
+	assert_int_equal(staff_need_set(s.d, NULL, FX_NO_NURSE, 2, "N", "nurse",
+					1, 1, NULL, &e),
 			 OV_OK);
 	rota_problem *p = (rota_problem *)1;
 	staff_map *m = (staff_map *)1;
@@ -260,11 +261,11 @@ static void test_need_nobody_can_meet(void **state)
 	assert_true(contains(e.msg, "T2"));
 	/* (the unit's leader is a nurse, but leaders are not in the
 	 * rota); a Sámi speaker's need is met by Somby */
-	assert_int_equal(staff_need_set(s.d, FX_NO_NURSE, 2, "N", "nurse", 0,
-					0, NULL, &e),
+	assert_int_equal(staff_need_set(s.d, NULL, FX_NO_NURSE, 2, "N", "nurse",
+					0, 0, NULL, &e),
 			 OV_OK);
-	assert_int_equal(staff_need_set(s.d, FX_NO_NURSE, 2, "N", "sami", 1,
-					1, NULL, &e),
+	assert_int_equal(staff_need_set(s.d, NULL, FX_NO_NURSE, 2, "N", "sami",
+					1, 1, NULL, &e),
 			 OV_OK);
 	assert_int_equal(staff_build_problem(s.d, FX_NO_NURSE,
 					     day_of("2026-11-23"), 6, &p, &m,

@@ -67,8 +67,8 @@ static void test_round_trip(void **state)
 				.seconds = 2.5, .iterations = 1000};
 	uint64_t seed = UINT64_C(0xfedcba9876543210);
 	int64_t id = 0;
-	assert_int_equal(staff_store_rota(f.d, f.unit, f.from, 6, f.m, f.r,
-					  &info, seed, &id, &e),
+	assert_int_equal(staff_store_rota(f.d, NULL, f.unit, f.from, 6, f.m,
+					  f.r, &info, seed, &id, &e),
 			 OV_OK);
 	assert_true(id > 0);
 	assert_int_equal(sql_int(f.d, "SELECT count(*) FROM rota_assignment"),
@@ -121,8 +121,8 @@ static void test_round_trip(void **state)
 
 	/* a second plan of the same unit is a new row */
 	int64_t id2 = 0;
-	assert_int_equal(staff_store_rota(f.d, f.unit, f.from, 6, f.m, f.r,
-					  NULL, 1, &id2, &e),
+	assert_int_equal(staff_store_rota(f.d, NULL, f.unit, f.from, 6, f.m,
+					  f.r, NULL, 1, &id2, &e),
 			 OV_OK);
 	assert_true(id2 > id);
 	assert_int_equal(staff_load_rota(f.d, id2, &plan, &m, &r, &e), OV_OK);
@@ -143,8 +143,8 @@ static void test_failed_store_writes_nothing(void **state)
 	int last = f.m->n_employees - 1;
 	int64_t real = f.m->employees[last].employee_id;
 	f.m->employees[last].employee_id = 999999;
-	assert_int_equal(staff_store_rota(f.d, f.unit, f.from, 6, f.m, f.r,
-					  NULL, 0, &id, &e),
+	assert_int_equal(staff_store_rota(f.d, NULL, f.unit, f.from, 6, f.m,
+					  f.r, NULL, 0, &id, &e),
 			 OV_E_DB);
 	assert_int_equal(id, -7);
 	assert_int_equal(stored_rows(f.d), before);
@@ -152,30 +152,30 @@ static void test_failed_store_writes_nothing(void **state)
 
 	/* rosters that do not fit are refused before anything is written */
 	f.r->assign[5] = f.p->n_shifts;
-	assert_int_equal(staff_store_rota(f.d, f.unit, f.from, 6, f.m, f.r,
-					  NULL, 0, &id, &e),
+	assert_int_equal(staff_store_rota(f.d, NULL, f.unit, f.from, 6, f.m,
+					  f.r, NULL, 0, &id, &e),
 			 OV_E_INPUT);
 	assert_string_equal(e.field, "roster");
 	f.r->assign[5] = -2;
-	assert_int_equal(staff_store_rota(f.d, f.unit, f.from, 6, f.m, f.r,
-					  NULL, 0, &id, &e),
+	assert_int_equal(staff_store_rota(f.d, NULL, f.unit, f.from, 6, f.m,
+					  f.r, NULL, 0, &id, &e),
 			 OV_E_INPUT);
 	f.r->assign[5] = ROTA_OFF;
-	assert_int_equal(staff_store_rota(f.d, f.unit + 1, f.from, 6, f.m,
+	assert_int_equal(staff_store_rota(f.d, NULL, f.unit + 1, f.from, 6, f.m,
 					  f.r, NULL, 0, &id, &e),
 			 OV_E_INPUT);
 	assert_string_equal(e.field, "unit");
-	assert_int_equal(staff_store_rota(f.d, f.unit, f.from + 7, 6, f.m,
+	assert_int_equal(staff_store_rota(f.d, NULL, f.unit, f.from + 7, 6, f.m,
 					  f.r, NULL, 0, &id, &e),
 			 OV_E_INPUT);
 	assert_string_equal(e.field, "from");
-	assert_int_equal(staff_store_rota(f.d, f.unit, f.from, 4, f.m, f.r,
-					  NULL, 0, &id, &e),
+	assert_int_equal(staff_store_rota(f.d, NULL, f.unit, f.from, 4, f.m,
+					  f.r, NULL, 0, &id, &e),
 			 OV_E_INPUT);
 	assert_string_equal(e.field, "weeks");
 	rota_roster *small = rota_roster_new(f.p->n_employees - 1, 42);
-	assert_int_equal(staff_store_rota(f.d, f.unit, f.from, 6, f.m, small,
-					  NULL, 0, &id, &e),
+	assert_int_equal(staff_store_rota(f.d, NULL, f.unit, f.from, 6, f.m,
+					  small, NULL, 0, &id, &e),
 			 OV_E_INPUT);
 	assert_string_equal(e.field, "roster");
 	rota_roster_free(small);
@@ -183,8 +183,8 @@ static void test_failed_store_writes_nothing(void **state)
 	assert_int_equal(id, -7);
 
 	/* and the store works after all that */
-	assert_int_equal(staff_store_rota(f.d, f.unit, f.from, 6, f.m, f.r,
-					  NULL, 0, &id, &e),
+	assert_int_equal(staff_store_rota(f.d, NULL, f.unit, f.from, 6, f.m,
+					  f.r, NULL, 0, &id, &e),
 			 OV_OK);
 	assert_true(stored_rows(f.d) > before);
 	done(&f);

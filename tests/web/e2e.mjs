@@ -103,7 +103,7 @@ await test('wrong password is refused with a message', async (page) => {
 });
 
 await test('every page in Bokmål and Northern Sámi, for every role', async (page) => {
-  const roles = ['leader', 'admin', 'homecare_coordinator', 'budget_holder', 'steering_group'];
+  const roles = ['leader', 'admin', 'homecare_coordinator', 'budget_holder', 'steering_group', 'rota_planner', 'case_worker', 'employee'];
   for (const role of roles) {
     await logIn(page, `karasjok.${role}`);
     const ids = await page.$$eval('nav a', (as) => as.map((a) => a.dataset.page));
@@ -121,6 +121,57 @@ await test('every page in Bokmål and Northern Sámi, for every role', async (pa
     await page.click('#logout');
     await page.waitForSelector('#login');
   }
+});
+
+await test('a rota planner plans a rota in the browser', async (page) => {
+  await logIn(page, 'karasjok.rota_planner');
+  await page.goto(base + '/rota?from=2027-01-04');
+  await waitPage(page, 'rota');
+  await page.selectOption('#rota-unit', '3100');
+  await page.click('#plan-rota');
+  await page.waitForSelector('#rota-status.running');
+  await page.waitForSelector('#rota-status.done, #rota-status.failed', { timeout: 120000 });
+  check(await page.$('#rota-status.done'), `rota job: ${await page.textContent('#rota-status')}`);
+  await page.waitForSelector('#rota-detail section[data-unit="3100"] table.rota');
+  const rows = await page.$$eval('#rota-detail tbody tr', (trs) => trs.length);
+  check(rows > 5, `only ${rows} rows in the rota`);
+  const cells = await page.$$eval('#rota-grid tr[data-unit="3100"] td.cell.none', (tds) => tds.length);
+  check(cells === 0, `${cells} days of 3100 have no rota after planning`);
+  await page.screenshot({ path: join(shots, 'rota-planned.png'), fullPage: true });
+});
+
+await test('a coordinator plans the day and re-plans on a sick call', async (page) => {
+  await logIn(page, 'karasjok.homecare_coordinator');
+  await page.goto(base + '/routes?date=2027-01-05&shift=day');
+  await waitPage(page, 'routes');
+  await page.click('#plan-routes');
+  await page.waitForSelector('#route-status.done, #route-status.failed', { timeout: 120000 });
+  check(await page.$('#route-status.done'), `routes job: ${await page.textContent('#route-status')}`);
+  await page.waitForSelector('section.caregiver');
+  await page.waitForSelector('svg.map circle');
+  const before = await page.$$eval('section.caregiver', (s) => s.map((x) => x.dataset.employee));
+  check(before.length > 3, `only ${before.length} lists`);
+  await page.screenshot({ path: join(shots, 'routes-planned.png'), fullPage: true });
+  await page.click(`section.caregiver[data-employee="${before[0]}"] button.sick`);
+  await page.waitForSelector('#route-status.running');
+  await page.waitForSelector('#route-status.done, #route-status.failed', { timeout: 120000 });
+  check(await page.$('#route-status.done'), `replan job: ${await page.textContent('#route-status')}`);
+  await page.waitForSelector('section.caregiver');
+  const after = await page.$$eval('section.caregiver', (s) => s.map((x) => x.dataset.employee));
+  check(!after.includes(before[0]), `the sick caregiver ${before[0]} still has a list`);
+  await page.screenshot({ path: join(shots, 'routes-replanned.png'), fullPage: true });
+});
+
+await test('an employee sees their own rota only', async (page) => {
+  await logIn(page, 'karasjok.employee');
+  await page.goto(base + '/rota?from=2027-01-04');
+  await waitPage(page, 'rota');
+  await page.waitForSelector('#rota-detail table.rota');
+  const rows = await page.$$eval('#rota-detail tbody tr:not(.coverage)', (trs) => trs.length);
+  check(rows === 1, `the employee sees ${rows} rows`);
+  const grid = await page.evaluate(async () => (await fetch('/api/v1/rota?from=2027-01-04')).status);
+  check(grid === 403, `the unit grid answers ${grid} to an employee`);
+  await page.screenshot({ path: join(shots, 'rota-employee.png'), fullPage: true });
 });
 
 await test('the language choice is remembered', async (page) => {

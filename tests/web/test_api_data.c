@@ -12,15 +12,10 @@
 #include "db/db.h"
 #include "economy/econ.h"
 #include "support/support.h"
+#include "support/web_client.h"
 #include "web/web_int.h"
 
-typedef struct {
-	char *dir, *path;
-	web_app app;
-	json_t *users; /* the demo's log-ins, from init --demo --json */
-} fixture;
-
-static fixture F;
+static web_demo W;
 
 /* A user with a role in both municipalities (a shared service). */
 #define BOTH_USER "shared.steering"
@@ -31,33 +26,20 @@ static int setup(void **state)
 	(void)state;
 	/* the programme's current stage is 3 on this day */
 	setenv("OVTTAS_TODAY", "2026-05-04", 1);
-	F.dir = tmp_dir();
-	F.path = path_join(F.dir, "api.db");
-	run_result r = run_cli("--db", F.path, "init", "--demo", "--json",
-			       NULL);
-	assert_int_equal(r.code, 0);
-	json_t *j = parse_json(r.out);
-	F.users = json_incref(json_object_get(j, "users"));
-	json_decref(j);
-	run_free(&r);
-	ov_err e;
-	assert_int_equal(db_open(F.path, DB_WRITE, &F.app.d, &e), OV_OK);
+	web_demo_open(&W);
 	const auth_grant g = {AUTH_STEERING_GROUP, 0};
 	const auth_user_spec spec = {BOTH_USER, "Shared Steering",
 				     BOTH_PASSWORD, 0, 1, &g};
 	const auth_actor who = {0, "test"};
-	assert_int_equal(auth_user_add(F.app.d, &who, &spec, NULL, &e), OV_OK);
+	ov_err e;
+	assert_int_equal(auth_user_add(W.app.d, &who, &spec, NULL, &e), OV_OK);
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	db_close(F.app.d);
-	json_decref(F.users);
-	rm_rf(F.dir);
-	free(F.dir);
-	free(F.path);
+	web_demo_close(&W);
 	unsetenv("OVTTAS_TODAY");
 	return 0;
 }
@@ -65,77 +47,22 @@ static int teardown(void **state)
 static web_response get(const char *path, const char *session,
 			const char *const *args)
 {
-	web_request req;
-	memset(&req, 0, sizeof req);
-	req.method = "GET";
-	req.path = path;
-	req.session = session;
-	req.now = (int64_t)time(NULL);
-	for (int i = 0; args && args[i]; i += 2) {
-		req.arg_name[req.nargs] = args[i];
-		req.arg_value[req.nargs++] = args[i + 1];
+	web_call c = {"GET", path, session, NULL, NULL, NULL, {NULL}};
+	for (int i = 0; args && args[i] && i < 6; i += 2) {
+		c.args[i] = args[i];
+		c.args[i + 1] = args[i + 1];
 	}
-	web_response res;
-	web_handle(&F.app, &req, &res);
-	return res;
+	return web_demo_call(&W, &c);
 }
 
-static web_response post_json(const char *path, const char *body)
-{
-	web_request req;
-	memset(&req, 0, sizeof req);
-	req.method = "POST";
-	req.path = path;
-	req.body = body;
-	req.body_len = strlen(body);
-	req.content_type = "application/json";
-	req.now = (int64_t)time(NULL);
-	web_response res;
-	web_handle(&F.app, &req, &res);
-	return res;
-}
-
-static json_t *body_json(const web_response *res)
-{
-	return parse_json(ov_buf_str(&res->body));
-}
-
-static const char *password_of(const char *username)
-{
-	if (!strcmp(username, BOTH_USER))
-		return BOTH_PASSWORD;
-	size_t i;
-	json_t *u;
-	json_array_foreach(F.users, i, u)
-	{
-		if (!strcmp(json_string_value(json_object_get(u, "username")),
-			    username))
-			return json_string_value(json_object_get(u, "password"));
-	}
-	fail_msg("no demo user %s", username);
-	return NULL;
-}
-
-/* A logged-in user: the session cookie's token. */
-typedef struct {
-	char token[65];
-} login;
+/* A logged-in user. */
+typedef web_login login;
 
 static login log_in(const char *username)
 {
-	char body[256];
-	snprintf(body, sizeof body,
-		 "{\"username\":\"%s\",\"password\":\"%s\"}", username,
-		 password_of(username));
-	web_response res = post_json("/api/v1/session", body);
-	assert_int_equal(res.status, 200);
-	assert_int_equal(res.ncookies, 1);
-	login l;
-	assert_int_equal(sscanf(res.cookie[0], "ovttas_session=%64[0-9a-f]",
-				l.token),
-			 1);
-	web_response_free(&res);
-	return l;
+	return web_demo_login(&W, username,
+			      strcmp(username, BOTH_USER) ? NULL
+							  : BOTH_PASSWORD);
 }
 
 /* GET path as user with args (name, value pairs ending in NULL); checks
@@ -148,7 +75,7 @@ static json_t *get_json(const char *user, const char *path, int status,
 	if (res.status != status)
 		fail_msg("GET %s as %s: %d, not %d: %.300s", path, user,
 			 res.status, status, ov_buf_str(&res.body));
-	json_t *j = body_json(&res);
+	json_t *j = web_body(&res);
 	web_response_free(&res);
 	return j;
 }
@@ -170,7 +97,7 @@ static void assert_error_is(json_t *j, const char *code, const char *field)
 static json_t *cli_json(const char *a, const char *b, const char *c,
 			const char *d, const char *e, const char *f)
 {
-	run_result r = run_cli("--db", F.path, "--json", a, b, c, d, e, f,
+	run_result r = run_cli("--db", W.path, "--json", a, b, c, d, e, f,
 			       NULL);
 	assert_int_equal(r.code, 0);
 	json_t *j = parse_json(r.out);
@@ -493,7 +420,7 @@ static void test_economy_months_follow_the_scope(void **state)
 	(void)state;
 	ov_err e;
 	assert_int_equal(
-		db_exec(F.app.d,
+		db_exec(W.app.d,
 			"DELETE FROM account_line WHERE month > 8 AND "
 			"municipality_id = (SELECT id FROM municipality WHERE "
 			"code = '5612')",
@@ -521,7 +448,7 @@ static void test_economy_months_follow_the_scope(void **state)
 
 	/* no accounts at all: nothing to default to */
 	assert_int_equal(
-		db_exec(F.app.d,
+		db_exec(W.app.d,
 			"DELETE FROM account_line WHERE municipality_id = "
 			"(SELECT id FROM municipality WHERE code = '5612')",
 			&e),

@@ -29,6 +29,12 @@ export function clear(el) {
   return el;
 }
 
+// Replaces el's content; children as for h() (arrays, null skipped).
+export function fill(el, ...children) {
+  append(clear(el), children);
+  return el;
+}
+
 // A table from column headers and rows of cells; columns listed in
 // numeric are right-aligned.
 export function table(headers, rows, numeric = []) {

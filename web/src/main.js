@@ -3,7 +3,7 @@
 // log-in form when there is no session.
 import './app.css';
 import { api, setCsrf, whenUnauthorised } from './api.js';
-import { h, clear } from './dom.js';
+import { h, clear, fill } from './dom.js';
 import { t, currentLang, loadLang } from './i18n.js';
 import { holds } from './roles.js';
 import { loginPage } from './page_login.js';
@@ -101,9 +101,9 @@ async function render() {
   main.append(body);
   try {
     const content = await page.render({ me, go });
-    clear(body).append(content);
+    fill(body, content);
   } catch (e) {
-    clear(body).append(h('p', { class: 'error', role: 'alert' }, e.message));
+    fill(body, h('p', { class: 'error', role: 'alert' }, e.message));
   }
   body.setAttribute('aria-busy', 'false');
 }

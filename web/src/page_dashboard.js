@@ -25,6 +25,8 @@ function municipalityCard(m) {
       figure(t("Employees"), num(s.employees), tf("%d vacant positions", s.vacant_positions)),
       figure(t("Full-time share"), pct(s.fulltime_permille), tf("%d of %d positions", s.fulltime_positions, s.filled_positions)),
       figure(t("Sámi-speaking employees"), num(s.sami_speakers)),
+      m.sick_leave ? figure(t("Sick leave (last 3 months)"), pct(m.sick_leave.permille),
+        tf("%s to %s", m.sick_leave.from, m.sick_leave.to), m.sick_leave.permille > 70 ? 'bad' : null) : null,
       figure(t("Home-care recipients"), num(m.home_care.recipients), tf("%d visits per week", m.home_care.visits_per_week)),
       figure(t("Use of budget"), pct(e.use_permille),
         tf("deviation %s kr", kr(e.deviation_ore)), over ? 'bad' : 'good'),

@@ -2,7 +2,7 @@
 // vacancies; a unit's employees open below it for those who may see
 // them.
 import { api } from './api.js';
-import { h, clear, table } from './dom.js';
+import { h, fill, table } from './dom.js';
 import { num } from './format.js';
 import { N_, t } from './i18n.js';
 import { holds } from './roles.js';
@@ -17,9 +17,9 @@ function fte(bp) {
 }
 
 async function showEmployees(unit, into) {
-  clear(into).append(h('p', { class: 'muted' }, t("Loading…")));
+  fill(into, h('p', { class: 'muted' }, t("Loading…")));
   const rows = await api('GET', `/api/v1/employees?unit=${encodeURIComponent(unit.ansvar)}&municipality=${unit.municipality}`);
-  clear(into).append(h('h2', {}, `${unit.name} (${unit.ansvar})`),
+  fill(into, h('h2', {}, `${unit.name} (${unit.ansvar})`),
     table([t("Name"), t("Position"), t("FTE %"), t("Competence"), t("Sámi")],
       rows.map((e) => [`${e.given_name} ${e.family_name}`, e.title, num(e.fte_bp / 100),
         t(COMPETENCE[e.competence] || e.competence), e.sami_proficiency >= 2 ? t("yes") : '']), [2]));

@@ -7,6 +7,8 @@ export const OVERVIEW = EVERYONE.filter((r) => r !== 'employee');
 export const ECONOMY = ['admin', 'leader', 'budget_holder', 'steering_group'];
 export const CARE = ['homecare_coordinator', 'case_worker'];
 export const ADMIN = ['admin'];
+export const ROUTES = ['homecare_coordinator', 'employee'];
+export const ROTA = ['rota_planner', 'leader', 'homecare_coordinator', 'employee'];
 
 export function holds(me, roles) {
   return !!me && me.roles.some((g) => roles.includes(g.role));
