@@ -76,6 +76,9 @@ static void print_table(cli_ctx *ctx, const view_muni_status *ms, size_t n)
 	    s->sick_leave.absences
 		    ? pct(s->sick_leave.permille, b1, sizeof b1)
 		    : "–");
+	/* "–" when no rota unit has a stored rota yet */
+	ROW(_("Rota coverage (newest rotas)"), "%s",
+	    s->rota.needed ? pct(s->rota.permille, b1, sizeof b1) : "–");
 	cli_table_rule(t);
 	ROW(_("Home-care recipients"), "%lld", (long long)s->care.recipients);
 	ROW(_("  preferring Sámi"), "%s",

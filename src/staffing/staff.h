@@ -509,6 +509,28 @@ ov_status staff_rota_summarize(const staff_map *m, const staff_need *needs,
 			       staff_rota_summary *out, ov_err *err);
 void staff_rota_summary_clear(staff_rota_summary *s);
 
+/* --- a stored rota to show (staff_rota_view.c) --- */
+
+/* A stored rota with its summary against the unit's bemanningsplan. */
+typedef struct {
+	staff_plan plan;
+	staff_map *map;
+	rota_roster *roster;
+	staff_rota_summary sum;
+} staff_rota_view;
+
+/* Loads plan_id and summarises it. Free with staff_rota_view_free (also
+ * safe after a failure). Errors: those of staff_load_rota,
+ * staff_needs_list and staff_rota_summarize. */
+ov_status staff_rota_view_load(db *d, int64_t plan_id, staff_rota_view *v,
+			       ov_err *err);
+void staff_rota_view_free(staff_rota_view *v);
+
+/* The newest stored rota of unit_id, whatever its period. Errors:
+ * OV_E_NOTFOUND (field "rota"), OV_E_DB. */
+ov_status staff_rota_latest(db *d, int64_t unit_id, int64_t *plan_id,
+			    ov_err *err);
+
 /* --- full-time variants (staff_report.c) --- */
 
 /* A post the spreading of a variant would make smaller than this is left

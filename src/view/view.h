@@ -24,6 +24,15 @@ typedef struct {
 	/* sick leave of the last three full months before today
 	 * (ov_today): on 2026-12-07, 2026-09-01 to 2026-11-30 */
 	org_sick_leave sick_leave;
+	/* the newest stored rota of each rota unit against its
+	 * bemanningsplan: days on which a shift's minimum of a skill was
+	 * met, of the days it was needed, summed over shifts and skills */
+	struct {
+		int units;      /* units with shift types */
+		int with_rota;  /* of those, units with a stored rota */
+		int needed, met;
+		int permille;   /* met of needed; 0 when nothing is needed */
+	} rota;
 } view_muni_status;
 
 /* Fills s for s->m (set by the caller). Errors: those of the modules. */

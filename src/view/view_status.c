@@ -4,6 +4,8 @@
  * months) and of the change programme, as JSON: what `ovttas status
  * --json` prints and the web dashboard shows.
  */
+#include <stdlib.h>
+
 #include "view.h"
 
 #include "base/ov_date.h"
@@ -23,6 +25,43 @@ static void last_three_months(ov_day today, ov_day *from, ov_day *to)
 	*from = ov_date_from_ymd(y, m, 1);
 }
 
+/* The coverage of each rota unit's newest stored rota (see view.h). */
+static ov_status unit_rota_cover(db *d, view_muni_status *s, ov_err *err)
+{
+	org_unit *u = NULL;
+	size_t n = 0;
+	ov_status rc = org_units_list(d, s->m.id, &u, &n, err);
+	for (size_t i = 0; rc == OV_OK && i < n; i++) {
+		staff_shift_type *st = NULL;
+		size_t ns = 0;
+		rc = staff_shift_types_list(d, u[i].id, &st, &ns, err);
+		free(st);
+		if (rc != OV_OK || !ns)
+			continue;
+		s->rota.units++;
+		int64_t plan;
+		ov_err none;
+		if (staff_rota_latest(d, u[i].id, &plan, &none) != OV_OK)
+			continue;
+		staff_rota_view v;
+		rc = staff_rota_view_load(d, plan, &v, err);
+		if (rc != OV_OK)
+			break;
+		s->rota.with_rota++;
+		for (int k = 0; k < v.sum.n_cover; k++) {
+			s->rota.needed += v.sum.cover[k].days_needed;
+			s->rota.met += v.sum.cover[k].days_met;
+		}
+		staff_rota_view_free(&v);
+	}
+	free(u);
+	s->rota.permille = s->rota.needed
+				   ? (int)((s->rota.met * 2000LL /
+					    s->rota.needed + 1) / 2)
+				   : 0;
+	return rc;
+}
+
 ov_status view_muni_gather(db *d, view_muni_status *s, ov_err *err)
 {
 	ov_status rc = org_summary_get(d, s->m.id, &s->org, err);
@@ -36,6 +75,8 @@ ov_status view_muni_gather(db *d, view_muni_status *s, ov_err *err)
 		rc = org_sick_leave_get(d, s->m.id, from, to, &s->sick_leave,
 					err);
 	}
+	if (rc == OV_OK)
+		rc = unit_rota_cover(d, s, err);
 	return rc;
 }
 
@@ -100,6 +141,12 @@ json_t *view_muni_json(const view_muni_status *s)
 			  "doctor_certified_permille",
 			  sl->doctor_certified_permille, "employees_absent",
 			  sl->employees_absent));
+	json_object_set_new(
+		j, "rota",
+		json_pack("{s:i,s:i,s:i,s:i,s:i}", "units", s->rota.units,
+			  "with_rota", s->rota.with_rota, "needed",
+			  s->rota.needed, "met", s->rota.met, "permille",
+			  s->rota.permille));
 	return j;
 }
 

@@ -16,43 +16,14 @@
 	(AUTH_BIT(AUTH_ROTA_PLANNER) | AUTH_BIT(AUTH_LEADER) |                \
 	 AUTH_BIT(AUTH_HOMECARE_COORDINATOR))
 
-/* A unit's stored rota covering day, summarised against its
- * bemanningsplan. */
-typedef struct {
-	staff_plan plan;
-	staff_map *map;
-	rota_roster *roster;
-	staff_rota_summary sum;
-} loaded_rota;
-
-static void loaded_free(loaded_rota *l)
-{
-	staff_map_free(l->map);
-	rota_roster_free(l->roster);
-	staff_rota_summary_clear(&l->sum);
-	memset(l, 0, sizeof *l);
-}
-
-static ov_status load(db *d, int64_t unit, ov_day day, loaded_rota *l,
+/* The unit's stored rota covering day, summarised. */
+static ov_status load(db *d, int64_t unit, ov_day day, staff_rota_view *v,
 		      ov_err *err)
 {
-	memset(l, 0, sizeof *l);
 	int64_t plan_id;
-	staff_need *needs = NULL;
-	size_t n = 0;
+	memset(v, 0, sizeof *v);
 	ov_status rc = staff_rota_covering(d, unit, day, &plan_id, err);
-	if (rc == OV_OK)
-		rc = staff_load_rota(d, plan_id, &l->plan, &l->map, &l->roster,
-				     err);
-	if (rc == OV_OK)
-		rc = staff_needs_list(d, unit, &needs, &n, err);
-	if (rc == OV_OK)
-		rc = staff_rota_summarize(l->map, needs, n, l->roster, &l->sum,
-					  err);
-	free(needs);
-	if (rc != OV_OK)
-		loaded_free(l);
-	return rc;
+	return rc == OV_OK ? staff_rota_view_load(d, plan_id, v, err) : rc;
 }
 
 /* The "from" argument; 0 after answering 400. */
@@ -101,7 +72,7 @@ void web_api_rota_grid(web_ctx *c)
 			free(st);
 			if (rc != OV_OK || ns == 0)
 				continue; /* not a rota unit */
-			loaded_rota l;
+			staff_rota_view l;
 			ov_err le;
 			int has = load(c->app->d, u[k].id, from, &l, &le) ==
 				  OV_OK;
@@ -129,7 +100,7 @@ void web_api_rota_grid(web_ctx *c)
 					      : json_null(),
 					  "days", cells));
 			if (has)
-				loaded_free(&l);
+				staff_rota_view_free(&l);
 		}
 		free(u);
 	}
@@ -169,13 +140,13 @@ void web_api_rota_unit(web_ctx *c)
 		}
 		only = c->who->employee_id; /* their own row */
 	}
-	loaded_rota l;
+	staff_rota_view l;
 	if (load(c->app->d, u.id, from, &l, &e) != OV_OK) {
 		web_fail(c, &e);
 		return;
 	}
 	json_t *j = view_rota_json(&l.plan, l.map, l.roster, &l.sum, only);
-	loaded_free(&l);
+	staff_rota_view_free(&l);
 	json_object_set_new(j, "unit",
 			    json_pack("{s:s,s:s,s:s}", "ansvar", u.ansvar,
 				      "name",

@@ -120,6 +120,45 @@ static void test_plan_a_rota_then_the_routes_then_a_sick_call(void **state)
 	if (strcmp(job_state(j), "done"))
 		fail_msg("replan job: %s", json_dumps(j, 0));
 	json_decref(j);
+
+	/* what was planned is read back, and only in its municipality */
+	web_response res = web_demo_call(
+		&W, &(web_call){"GET", "/api/v1/routes", coord.token, NULL, NULL,
+				NULL, {"date", "2027-01-05", NULL}});
+	assert_int_equal(res.status, 200);
+	j = web_body(&res);
+	assert_true(json_array_size(json_object_get(j, "caregivers")) > 3);
+	json_decref(j);
+	web_response_free(&res);
+	assert_int_equal(web_demo_status(&W, "/api/v1/rota/3100", &planner,
+					 "from", "2027-01-04"),
+			 200);
+	web_login kc = web_demo_login(&W, "kautokeino.homecare_coordinator",
+				      NULL);
+	res = web_demo_call(&W, &(web_call){"GET", "/api/v1/routes", kc.token,
+					    NULL, NULL, NULL,
+					    {"municipality", "5610", "date",
+					     "2027-01-05", NULL}});
+	assert_int_equal(res.status, 403);
+	web_response_free(&res);
+	web_login kp = web_demo_login(&W, "kautokeino.rota_planner", NULL);
+	assert_int_equal(web_demo_status(&W, "/api/v1/rota/3100", &kp, "from",
+					 "2027-01-04"),
+			 403);
+	/* the employee: their own row of the rota, nobody else's */
+	web_login em = web_demo_login(&W, "karasjok.employee", NULL);
+	res = web_demo_call(&W, &(web_call){"GET", "/api/v1/rota/3100",
+					    em.token, NULL, NULL, NULL,
+					    {"from", "2027-01-04", NULL}});
+	assert_int_equal(res.status, 200);
+	j = web_body(&res);
+	assert_int_equal(json_array_size(json_object_get(j, "employees")), 1);
+	json_decref(j);
+	web_response_free(&res);
+	web_login kem = web_demo_login(&W, "kautokeino.employee", NULL);
+	assert_int_equal(web_demo_status(&W, "/api/v1/rota/3100", &kem, "from",
+					 "2027-01-04"),
+			 403);
 }
 
 static void test_who_may_plan(void **state)
