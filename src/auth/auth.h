@@ -89,6 +89,10 @@ ov_status auth_password_hash(const char *password, char out[AUTH_HASH_SIZE],
 /* Nonzero if password matches the encoded hash. */
 int auth_password_verify(const char *hash, const char *password);
 
+/* len random letters and digits, easy to read aloud, plus NUL into out
+ * (len + 1 bytes). */
+ov_status auth_random_password(char *out, size_t len, ov_err *err);
+
 /* n random bytes as 2n lowercase hex digits plus NUL into out. */
 ov_status auth_random_hex(char *out, size_t n, ov_err *err);
 
@@ -121,7 +125,8 @@ auth_actor auth_actor_cli(char buf[80]);
 ov_status auth_user_add(db *d, const auth_actor *who,
 			const auth_user_spec *spec, int64_t *id, ov_err *err);
 
-/* Sets a new password (and lifts a lock-out); audited. */
+/* Sets a new password (and lifts a lock-out), ending the user's open
+ * sessions; audited. */
 ov_status auth_user_passwd(db *d, const auth_actor *who,
 			   const char *username, const char *password,
 			   ov_err *err);

@@ -20,4 +20,7 @@ char *auth_user_json(db *d, int64_t user_id, ov_err *err);
 ov_status auth_grants_load(db *d, int64_t user_id, auth_grant *grants,
 			   int *n, ov_err *err);
 
+/* The one municipality all grants share, else 0 (for an audit row). */
+int64_t auth_grants_municipality(const auth_grant *g, int n);
+
 #endif

@@ -69,3 +69,16 @@ ov_status auth_random_hex(char *out, size_t n, ov_err *err)
 	sodium_memzero(bytes, sizeof bytes);
 	return OV_OK;
 }
+
+ov_status auth_random_password(char *out, size_t len, ov_err *err)
+{
+	/* letters and digits that cannot be mistaken for one another */
+	static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+	ov_status rc = ready(err);
+	if (rc != OV_OK)
+		return rc;
+	for (size_t i = 0; i < len; i++)
+		out[i] = alphabet[randombytes_uniform(sizeof alphabet - 1)];
+	out[len] = '\0';
+	return OV_OK;
+}

@@ -52,8 +52,14 @@ static ov_status record_failure(db *d, int64_t id, int failures, int64_t now,
 		char idtext[24];
 		snprintf(idtext, sizeof idtext, "%lld", (long long)id);
 		const auth_actor sys = {0, "login"};
-		rc = auth_audit(d, &sys, 0, "user.lock", "app_user", idtext,
-				before, after, err);
+		/* the lock shows in the trail of the user's municipality */
+		auth_grant g[AUTH_MAX_GRANTS];
+		int ng = 0;
+		rc = auth_grants_load(d, id, g, &ng, err);
+		if (rc == OV_OK)
+			rc = auth_audit(d, &sys, auth_grants_municipality(g, ng),
+					"user.lock", "app_user", idtext, before,
+					after, err);
 		free(after);
 	}
 	free(before);
@@ -136,12 +142,15 @@ ov_status auth_login(db *d, const char *username, const char *password,
 		disabled = (int)db_col_int(st, 2);
 		failures = (int)db_col_int(st, 3);
 		locked_until = db_col_int(st, 4);
-		/* The hash is checked even for a disabled or locked account,
-		 * so the time taken does not tell which it is. An unknown
-		 * user answers faster: the username is not a secret here
-		 * (it is printed on rotas), the password is. */
-		ok = auth_password_verify(db_col_text(st, 1),
-					  password ? password : "");
+		/* A locked account is refused before the hash is checked:
+		 * the answer says it is locked anyway, and a stream of
+		 * guesses then costs the server nothing. The hash is checked
+		 * for a disabled account, which answers as a wrong password
+		 * does. An unknown user answers faster: the username is not
+		 * a secret here (it is printed on rotas), the password is. */
+		if (locked_until <= now)
+			ok = auth_password_verify(db_col_text(st, 1),
+						  password ? password : "");
 	}
 	db_finalize(st);
 	if (r < 0)

@@ -130,8 +130,7 @@ char *auth_user_json(db *d, int64_t user_id, ov_err *err)
 	return text;
 }
 
-/* The one municipality all grants share, else 0 (for the audit row). */
-static int64_t grants_municipality(const auth_grant *g, int n)
+int64_t auth_grants_municipality(const auth_grant *g, int n)
 {
 	int64_t m = n > 0 ? g[0].municipality_id : 0;
 	for (int i = 1; i < n; i++)
@@ -274,7 +273,7 @@ ov_status auth_user_add(db *d, const auth_actor *who,
 		char idtext[24];
 		snprintf(idtext, sizeof idtext, "%lld", (long long)id);
 		rc = after ? auth_audit(d, who,
-					grants_municipality(spec->grants,
+					auth_grants_municipality(spec->grants,
 							    spec->ngrants),
 					"user.add", "app_user", idtext, NULL,
 					after, err)
@@ -315,13 +314,28 @@ static ov_status change_user(db *d, const auth_actor *who, int64_t id,
 		char idtext[24];
 		snprintf(idtext, sizeof idtext, "%lld", (long long)id);
 		if (rc == OV_OK)
-			rc = auth_audit(d, who, grants_municipality(g, n),
+			rc = auth_audit(d, who, auth_grants_municipality(g, n),
 					action, "app_user", idtext, before,
 					after, err);
 	}
 	free(before);
 	free(after);
 	return db_finish(d, own, rc, err);
+}
+
+/* Ends every open session of the user. */
+static ov_status end_sessions(db *d, int64_t id, ov_err *err)
+{
+	db_stmt *st = NULL;
+	ov_status rc = db_prepare(d,
+				  "DELETE FROM user_session WHERE user_id = $1",
+				  &st, err);
+	if (rc == OV_OK) {
+		db_bind_int(st, 1, id);
+		rc = db_run(st, err);
+	}
+	db_finalize(st);
+	return rc;
 }
 
 ov_status auth_user_passwd(db *d, const auth_actor *who,
@@ -337,10 +351,18 @@ ov_status auth_user_passwd(db *d, const auth_actor *who,
 		rc = auth_password_hash(password, hash, err);
 	if (rc != OV_OK)
 		return rc;
-	return change_user(d, who, id,
-			   "UPDATE app_user SET password_hash = $2, "
-			   "failed_logins = 0, locked_until = 0 WHERE id = $1",
-			   hash, "user.passwd", err);
+	/* a new password ends the sessions opened with the old one */
+	int own = 0;
+	rc = db_join(d, &own, err);
+	if (rc == OV_OK)
+		rc = change_user(d, who, id,
+				 "UPDATE app_user SET password_hash = $2, "
+				 "failed_logins = 0, locked_until = 0 WHERE "
+				 "id = $1",
+				 hash, "user.passwd", err);
+	if (rc == OV_OK)
+		rc = end_sessions(d, id, err);
+	return db_finish(d, own, rc, err);
 }
 
 ov_status auth_user_disable(db *d, const auth_actor *who,
@@ -357,16 +379,8 @@ ov_status auth_user_disable(db *d, const auth_actor *who,
 				 "UPDATE app_user SET disabled = 1 WHERE id = "
 				 "$1",
 				 NULL, "user.disable", err);
-	db_stmt *st = NULL;
 	if (rc == OV_OK)
-		rc = db_prepare(d,
-				"DELETE FROM user_session WHERE user_id = $1",
-				&st, err);
-	if (rc == OV_OK) {
-		db_bind_int(st, 1, id);
-		rc = db_run(st, err);
-	}
-	db_finalize(st);
+		rc = end_sessions(d, id, err);
 	return db_finish(d, own, rc, err);
 }
 

@@ -101,7 +101,7 @@ const char *routes_duration(double minutes, char *buf, size_t n)
 static int print_json(cli_ctx *ctx, const org_municipality *m,
 		      const care_route *r, const char *only)
 {
-	return cli_print_json(ctx, view_route_day_json(m, r, only));
+	return cli_print_json(ctx, view_route_day_json(m, r, only, 0));
 }
 
 /* The caregiver's break as a row of the list: at the office. */

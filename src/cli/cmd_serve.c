@@ -26,8 +26,10 @@ static int parse_listen(cli_ctx *ctx, const char *text, char *addr,
 				       _("'%s' is not ADDRESS:PORT, e.g. "
 					 "0.0.0.0:8080."),
 				       text);
-	memcpy(addr, text, alen);
-	addr[alen] = '\0';
+	if (alen) { /* ":8080" and "8080" keep the default address */
+		memcpy(addr, text, alen);
+		addr[alen] = '\0';
+	}
 	*port = (int)p;
 	return -1;
 }

@@ -24,7 +24,7 @@ ov_status demo_home_care_load(db *d, ov_rng *rng, ov_err *err);
 /*
  * One web user per role in each municipality, named
  * "<municipality>.<role>" and linked to an employee of its home-care
- * unit, with a password drawn from rng; the log-ins go to *out (may be
+ * unit, with a random password (not from rng); the log-ins go to *out (may be
  * NULL). Runs inside demo_load's transaction after the organisation.
  */
 ov_status demo_users_load(db *d, ov_rng *rng, demo_logins *out,

@@ -12,17 +12,6 @@
 #include "demo_int.h"
 #include "org/org.h"
 
-/* Letters and digits that cannot be mistaken for one another. */
-static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
-
-static void draw_password(ov_rng *rng, char *out, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		out[i] = alphabet[ov_rng_range(rng, 0,
-					       (int64_t)sizeof alphabet - 2)];
-	out[len] = '\0';
-}
-
 /* The first home-care unit of municipality m, or 0. */
 static int64_t home_care_unit(db *d, int64_t m, ov_err *err)
 {
@@ -38,7 +27,7 @@ static int64_t home_care_unit(db *d, int64_t m, ov_err *err)
 	return id;
 }
 
-static ov_status municipality_users(db *d, ov_rng *rng,
+static ov_status municipality_users(db *d,
 				    const org_municipality *m,
 				    demo_logins *out, ov_err *err)
 {
@@ -62,7 +51,12 @@ static ov_status municipality_users(db *d, ov_rng *rng,
 		demo_login l = {0};
 		snprintf(l.username, sizeof l.username, "%s.%s", slug,
 			 auth_role_code(r));
-		draw_password(rng, l.password, 12);
+		/* from the system's random source, not the seed: a demo
+		 * served somewhere must not open with passwords anyone can
+		 * compute from the source */
+		rc = auth_random_password(l.password, 12, err);
+		if (rc != OV_OK)
+			break;
 		snprintf(l.role, sizeof l.role, "%s", auth_role_code(r));
 		snprintf(l.municipality, sizeof l.municipality, "%s", m->code);
 		snprintf(l.full_name, sizeof l.full_name, "%s %s",
@@ -80,13 +74,14 @@ static ov_status municipality_users(db *d, ov_rng *rng,
 
 ov_status demo_users_load(db *d, ov_rng *rng, demo_logins *out, ov_err *err)
 {
+	(void)rng; /* the passwords are not the seed's (see above) */
 	org_municipality *m = NULL;
 	size_t n = 0;
 	if (out)
 		out->n = 0;
 	ov_status rc = org_municipality_list(d, &m, &n, err);
 	for (size_t i = 0; rc == OV_OK && i < n; i++)
-		rc = municipality_users(d, rng, &m[i], out, err);
+		rc = municipality_users(d, &m[i], out, err);
 	free(m);
 	return rc;
 }

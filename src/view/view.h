@@ -92,9 +92,12 @@ typedef struct {
 view_route_totals view_route_totals_of(const care_route *r);
 
 /* The day's lists of m (only: one caregiver's employee number, or
- * NULL for all) as `routes show --json` prints them. */
+ * NULL for all) as `routes show --json` prints them. With own_only (and
+ * only set) it is that caregiver's own view: their list and its totals,
+ * without the visits nobody serves or the re-plan's reason, which name
+ * other people. */
 json_t *view_route_day_json(const org_municipality *m, const care_route *r,
-			    const char *only);
+			    const char *only, int own_only);
 
 /* A stored rota day's coverage: "met", "sami" (only the Sámi-speaker
  * minimum short) or "short". */

@@ -48,15 +48,19 @@ const char *view_clock(double minute, char *buf, size_t n)
 	return buf;
 }
 
-view_route_totals view_route_totals_of(const care_route *r)
+/* The totals of every list, or of one caregiver's (only; then the
+ * visits nobody serves are not counted: they are not theirs). */
+static view_route_totals totals(const care_route *r, const char *only)
 {
 	view_route_totals t = {0};
 	for (int i = 0; i < r->n_stops; i++) {
 		const care_stop *s = &r->stops[i];
 		if (s->row < 0) {
-			t.unserved++;
+			t.unserved += !only;
 			continue;
 		}
+		if (only && strcmp(only, r->caregivers[s->row].employee_no))
+			continue;
 		t.visits += !s->visit.part; /* a visit for two counts once */
 		t.drive += s->drive;
 		t.care += s->visit.duration_min;
@@ -65,8 +69,15 @@ view_route_totals view_route_totals_of(const care_route *r)
 			t.sami_missed++;
 	}
 	for (int k = 0; k < r->n_caregivers; k++)
-		t.drive += r->caregivers[k].back_drive + r->caregivers[k].break_drive;
+		if (!only || !strcmp(only, r->caregivers[k].employee_no))
+			t.drive += r->caregivers[k].back_drive +
+				   r->caregivers[k].break_drive;
 	return t;
+}
+
+view_route_totals view_route_totals_of(const care_route *r)
+{
+	return totals(r, NULL);
 }
 
 static json_t *stop_json(const care_stop *s)
@@ -110,10 +121,12 @@ static json_t *stop_json(const care_stop *s)
 }
 
 json_t *view_route_day_json(const org_municipality *m, const care_route *r,
-			    const char *only)
+			    const char *only, int own_only)
 {
 	char day[16], a[8], b[8];
-	view_route_totals t = view_route_totals_of(r);
+	if (!only)
+		own_only = 0;
+	view_route_totals t = totals(r, own_only ? only : NULL);
 	json_t *lists = json_array(), *unserved = json_array();
 	for (int k = 0; k < r->n_caregivers; k++) {
 		const care_caregiver *c = &r->caregivers[k];
@@ -150,7 +163,7 @@ json_t *view_route_day_json(const org_municipality *m, const care_route *r,
 					    "drive_min", c->break_drive)
 				: json_null());
 	}
-	for (int i = 0; i < r->n_stops; i++)
+	for (int i = 0; !own_only && i < r->n_stops; i++)
 		if (r->stops[i].row < 0)
 			json_array_append_new(unserved,
 					      stop_json(&r->stops[i]));
@@ -160,7 +173,7 @@ json_t *view_route_day_json(const org_municipality *m, const care_route *r,
 			  ov_date_format(r->day, day, sizeof day), "shift",
 			  care_shift_name(r->shift), "plan", (json_int_t)r->id,
 			  "replaces", (json_int_t)r->replaces, "reason",
-			  r->reason, "rota_plan", (json_int_t)r->rota_plan_id,
+			  own_only ? "" : r->reason, "rota_plan", (json_int_t)r->rota_plan_id,
 			  "visits", t.visits, "unserved_count", t.unserved,
 			  "drive_min", t.drive, "care_min", t.care,
 			  "sami_missed", t.sami_missed, "caregivers", lists,

@@ -5,6 +5,7 @@
  * command the planner would type as a job (web_jobs.c) and answers 202
  * with its id; GET /api/v1/jobs/{id} follows it.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,13 +86,16 @@ void web_api_rota_plan(web_ctx *c)
 			  _("You may not plan the rota of this unit."));
 		return;
 	}
-	char w[24], s[24];
-	snprintf(w, sizeof w, "%lld", weeks);
-	snprintf(s, sizeof s, "%lld", secs);
-	const char *args[] = {"rota",   "plan",  "--unit",
-			      u.ansvar, "--municipality",
-			      u.municipality_code, "--from", from,
-			      "--weeks", w, "--seconds", s, NULL};
+	/* every value as --name=value: none can pass for an option */
+	char a_unit[48], a_muni[32], a_from[48], a_weeks[32], a_secs[32];
+	snprintf(a_unit, sizeof a_unit, "--unit=%s", u.ansvar);
+	snprintf(a_muni, sizeof a_muni, "--municipality=%s",
+		 u.municipality_code);
+	snprintf(a_from, sizeof a_from, "--from=%.20s", from);
+	snprintf(a_weeks, sizeof a_weeks, "--weeks=%lld", weeks);
+	snprintf(a_secs, sizeof a_secs, "--seconds=%lld", secs);
+	const char *args[] = {"rota",  "plan",  a_unit, a_muni,
+			      a_from,  a_weeks, a_secs, NULL};
 	int id = web_job_start(c, "rota.plan", args);
 	json_decref(body);
 	started(c, id);
@@ -131,6 +135,29 @@ static int routes_target(web_ctx *c, json_t *body, org_municipality *m,
 	return 1;
 }
 
+/* The routes command's options, each as --name=value. */
+static void routes_args(const org_municipality *m, const char *date,
+			const char *shift, long long secs, char muni[32],
+			char day[48], char sh[32], char sc[32])
+{
+	snprintf(muni, 32, "--municipality=%s", m->code);
+	snprintf(day, 48, "--date=%.20s", date);
+	snprintf(sh, 32, "--shift=%s", shift);
+	snprintf(sc, 32, "--seconds=%lld", secs);
+}
+
+/* An employee number: 1-15 letters, digits or '-'. */
+static int employee_no_ok(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n < 1 || n > 15)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '-')
+			return 0;
+	return s[0] != '-';
+}
+
 void web_api_routes_plan(web_ctx *c)
 {
 	json_t *body = web_body_json(c);
@@ -143,11 +170,10 @@ void web_api_routes_plan(web_ctx *c)
 		json_decref(body);
 		return;
 	}
-	char s[24];
-	snprintf(s, sizeof s, "%lld", secs);
-	const char *args[] = {"routes", "plan", "--municipality", m.code,
-			      "--date", date, "--shift", shift, "--seconds",
-			      s, NULL};
+	char a_muni[32], a_date[48], a_shift[32], a_secs[32];
+	routes_args(&m, date, shift, secs, a_muni, a_date, a_shift, a_secs);
+	const char *args[] = {"routes", "plan", a_muni, a_date,
+			      a_shift,  a_secs, NULL};
 	int id = web_job_start(c, "routes.plan", args);
 	json_decref(body);
 	started(c, id);
@@ -165,18 +191,18 @@ void web_api_routes_replan(web_ctx *c)
 		json_decref(body);
 		return;
 	}
-	if (!sick || !*sick) {
+	if (!employee_no_ok(sick)) {
 		json_decref(body);
 		web_error(c, 400, "OV_E_INPUT", "sick", "%s",
 			  _("Name the caregiver who is sick (employee "
 			    "number)."));
 		return;
 	}
-	char s[24];
-	snprintf(s, sizeof s, "%lld", secs);
-	const char *args[] = {"routes", "replan", "--municipality", m.code,
-			      "--date", date, "--shift", shift, "--sick",
-			      sick, "--seconds", s, NULL};
+	char a_muni[32], a_date[48], a_shift[32], a_secs[32], a_sick[32];
+	routes_args(&m, date, shift, secs, a_muni, a_date, a_shift, a_secs);
+	snprintf(a_sick, sizeof a_sick, "--sick=%s", sick);
+	const char *args[] = {"routes", "replan", a_muni, a_date,
+			      a_shift,  a_sick,   a_secs, NULL};
 	int id = web_job_start(c, "routes.replan", args);
 	json_decref(body);
 	started(c, id);

@@ -82,7 +82,7 @@ void web_api_routes(web_ctx *c)
 		web_fail(c, &e);
 		return;
 	}
-	json_t *j = view_route_day_json(&m, r, only);
+	json_t *j = view_route_day_json(&m, r, only, only == own);
 	care_route_free(r);
 	json_object_set_new(j, "office",
 			    json_pack("{s:f,s:f}", "lat", m.lat, "lon", m.lon));

@@ -112,10 +112,13 @@ json_t *web_body_json(web_ctx *c)
 	return j;
 }
 
+/* "application/json", with parameters (";charset=utf-8") or without. */
 static int is_json(const char *content_type)
 {
 	return content_type &&
-	       !strncmp(content_type, "application/json", 16);
+	       !strncmp(content_type, "application/json", 16) &&
+	       (content_type[16] == '\0' || content_type[16] == ';' ||
+		content_type[16] == ' ');
 }
 
 /* Serves an embedded front-end file; paths without a dot are the
@@ -207,6 +210,15 @@ void web_handle(web_app *app, const web_request *req, web_response *res)
 		else
 			serve_asset(&c);
 		return;
+	}
+	/* arguments are echoed in messages and JSON: UTF-8 only */
+	for (int i = 0; i < req->nargs; i++) {
+		size_t n = strlen(req->arg_value[i]);
+		if (ov_utf8_check(req->arg_value[i], n) != n) {
+			web_error(&c, 400, "OV_E_INPUT", req->arg_name[i], "%s",
+				  _("The request's arguments must be UTF-8."));
+			return;
+		}
 	}
 	char buf[2][64];
 	int path_known = 0;

@@ -50,6 +50,7 @@ typedef struct {
 } web_response;
 
 #define WEB_MAX_JOBS 32
+#define WEB_JOBS_PER_USER 2
 typedef struct web_job web_job;
 
 /* What the server keeps between requests. */

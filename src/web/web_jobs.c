@@ -5,9 +5,13 @@
  * checks, transactions and audit rows hold unchanged. The server keeps
  * answering meanwhile (its one thread never waits for a solver), and a
  * solver's crash cannot take the server down. The child's output goes
- * to two temporary files; each poll of GET /api/v1/jobs/{id} reads the
- * progress lines written so far and, once the child has exited, its
- * JSON answer.
+ * to two temporary files, unlinked as soon as the child has them (they
+ * may name recipients): only the two descriptors the server keeps lead
+ * to them. Each poll of GET /api/v1/jobs/{id} reads the progress lines
+ * written so far and, once the child has exited, its JSON answer.
+ * Finished children are reaped whenever a job starts or is polled, so
+ * a job nobody follows frees its place; a user runs at most
+ * WEB_JOBS_PER_USER at once.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -30,8 +34,8 @@ struct web_job {
 	pid_t pid;         /* 0 once reaped */
 	int64_t user_id;   /* only its starter may read it */
 	char kind[24];     /* "rota.plan", "routes.plan", ... */
-	char out_path[64]; /* the child's stdout and stderr */
-	char err_path[64];
+	int out_fd;        /* the child's stdout and stderr, unlinked */
+	int err_fd;
 	struct timespec started;
 	double seconds;    /* run time, fixed when it ends */
 	int exit_code;     /* valid once pid is 0 */
@@ -45,31 +49,48 @@ static double since(const struct timespec *t0)
 	       (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-static char *slurp(const char *path)
+/* Everything written to fd so far (it is read from the start). */
+static char *slurp(int fd)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
 	ov_buf b = OV_BUF_INIT;
 	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		ov_buf_add(&b, chunk, n);
-	fclose(f);
+	ssize_t n;
+	off_t at = 0;
+	while ((n = pread(fd, chunk, sizeof chunk, at)) > 0) {
+		ov_buf_add(&b, chunk, (size_t)n);
+		at += n;
+	}
 	char *s = strdup(ov_buf_str(&b));
 	ov_buf_free(&b);
 	return s;
 }
 
-/* A temporary file for the child; its path into path. */
-static int temp_file(char path[64])
+/* A temporary file for the child, already unlinked; its descriptor (not
+ * inherited by children but through the file actions), or -1. */
+static int temp_file(void)
 {
 	const char *dir = getenv("TMPDIR");
-	snprintf(path, 64, "%s/ovttas-job-XXXXXX", dir && *dir ? dir : "/tmp");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/ovttas-job-XXXXXX",
+		 dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(path);
-	if (fd >= 0)
-		close(fd);
-	return fd >= 0 ? 0 : -1;
+	if (fd >= 0) {
+		unlink(path);
+		fcntl(fd, F_SETFD, FD_CLOEXEC);
+	}
+	return fd;
+}
+
+/* Notes the end of a child that has exited; nonzero if it has. */
+static int reap(web_job *j)
+{
+	int st = 0;
+	if (j->pid > 0 && waitpid(j->pid, &st, WNOHANG) == j->pid) {
+		j->pid = 0;
+		j->exit_code = WIFEXITED(st) ? WEXITSTATUS(st) : 2;
+		j->seconds = since(&j->started);
+	}
+	return j->pid == 0;
 }
 
 static void job_free(web_job *j)
@@ -80,8 +101,10 @@ static void job_free(web_job *j)
 		kill(j->pid, SIGTERM);
 		waitpid(j->pid, NULL, 0);
 	}
-	unlink(j->out_path);
-	unlink(j->err_path);
+	if (j->out_fd >= 0)
+		close(j->out_fd);
+	if (j->err_fd >= 0)
+		close(j->err_fd);
 	free(j);
 }
 
@@ -101,6 +124,7 @@ static int free_slot(web_app *app)
 		web_job *j = app->jobs[i];
 		if (!j)
 			return i;
+		reap(j);
 		if (j->pid == 0 && (oldest < 0 || j->id < app->jobs[oldest]->id))
 			oldest = i;
 	}
@@ -114,6 +138,17 @@ static int free_slot(web_app *app)
 int web_job_start(web_ctx *c, const char *kind, const char *const *args)
 {
 	web_app *app = c->app;
+	int mine = 0;
+	for (int i = 0; i < WEB_MAX_JOBS; i++)
+		if (app->jobs[i] && !reap(app->jobs[i]) &&
+		    app->jobs[i]->user_id == c->who->user_id)
+			mine++;
+	if (mine >= WEB_JOBS_PER_USER) {
+		web_error(c, 429, "busy", "", "%s",
+			  _("You have plans running already; wait until one "
+			    "is done."));
+		return -1;
+	}
 	int slot = free_slot(app);
 	if (slot < 0) {
 		web_error(c, 503, "busy", "", "%s",
@@ -122,7 +157,11 @@ int web_job_start(web_ctx *c, const char *kind, const char *const *args)
 		return -1;
 	}
 	web_job *j = calloc(1, sizeof *j);
-	if (!j || temp_file(j->out_path) || temp_file(j->err_path)) {
+	if (j) {
+		j->out_fd = temp_file();
+		j->err_fd = temp_file();
+	}
+	if (!j || j->out_fd < 0 || j->err_fd < 0) {
 		job_free(j);
 		web_error(c, 500, "OV_E_IO", "", "%s",
 			  _("Cannot start the job."));
@@ -167,10 +206,8 @@ int web_job_start(web_ctx *c, const char *kind, const char *const *args)
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null",
 					 O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, j->out_path,
-					 O_WRONLY | O_TRUNC, 0600);
-	posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, j->err_path,
-					 O_WRONLY | O_TRUNC, 0600);
+	posix_spawn_file_actions_adddup2(&fa, j->out_fd, STDOUT_FILENO);
+	posix_spawn_file_actions_adddup2(&fa, j->err_fd, STDERR_FILENO);
 	int rc = env ? posix_spawn(&j->pid, app->exe, &fa, NULL,
 				   (char *const *)argv, env)
 		     : ENOMEM;
@@ -232,17 +269,8 @@ json_t *web_job_state(web_app *app, int id, int64_t user_id)
 	web_job *j = find_job(app, id);
 	if (!j || j->user_id != user_id)
 		return NULL;
-	if (j->pid > 0) {
-		int st = 0;
-		pid_t r = waitpid(j->pid, &st, WNOHANG);
-		if (r == j->pid) {
-			j->pid = 0;
-			j->exit_code = WIFEXITED(st) ? WEXITSTATUS(st) : 2;
-			j->seconds = since(&j->started);
-		}
-	}
-	int running = j->pid > 0;
-	char *err_text = slurp(j->err_path);
+	int running = !reap(j);
+	char *err_text = slurp(j->err_fd);
 	json_t *progress, *error;
 	read_err(err_text, &progress, &error);
 	free(err_text);
@@ -256,7 +284,7 @@ json_t *web_job_state(web_app *app, int id, int64_t user_id)
 	json_object_set_new(o, "progress", progress ? progress : json_null());
 	json_t *result = NULL;
 	if (!running && j->exit_code == 0) {
-		char *out = slurp(j->out_path);
+		char *out = slurp(j->out_fd);
 		result = out ? json_loads(out, 0, NULL) : NULL;
 		free(out);
 	}

@@ -361,6 +361,27 @@ static void test_passwd_lifts_lock(void **state)
 	scratch_close(&s);
 }
 
+/* A new password ends the sessions opened with the old one (a stolen
+ * session does not outlive the password change). */
+static void test_passwd_ends_sessions(void **state)
+{
+	(void)state;
+	scratch_db s = scratch_open("auth.db");
+	add_user(s.d, "anna", PW, AUTH_LEADER, 0);
+	auth_session old, found;
+	ov_err e;
+	assert_int_equal(auth_login(s.d, "anna", PW, T0, &old, &e), OV_OK);
+	assert_int_equal(auth_session_find(s.d, old.token, T0 + 1, &found, &e),
+			 OV_OK);
+	assert_int_equal(auth_user_passwd(s.d, &WHO, "anna",
+					  "a-brand-new-password", &e),
+			 OV_OK);
+	assert_int_equal(auth_session_find(s.d, old.token, T0 + 2, &found, &e),
+			 OV_E_AUTH);
+	assert_int_equal(sql_int(s.d, "SELECT count(*) FROM user_session"), 0);
+	scratch_close(&s);
+}
+
 static void test_disable_ends_sessions(void **state)
 {
 	(void)state;
@@ -1008,6 +1029,7 @@ int main(void)
 		cmocka_unit_test(test_lockout_and_its_end),
 		cmocka_unit_test(test_lockout_counts_afresh_after_it_ends),
 		cmocka_unit_test(test_passwd_lifts_lock),
+		cmocka_unit_test(test_passwd_ends_sessions),
 		cmocka_unit_test(test_disable_ends_sessions),
 		cmocka_unit_test(test_add_errors),
 		cmocka_unit_test(test_hash_and_token_not_stored_plain),

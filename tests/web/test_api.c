@@ -140,6 +140,11 @@ static void test_bad_logins(void **state)
 				"application/x-www-form-urlencoded", {NULL}});
 	assert_int_equal(res.status, 415);
 	web_response_free(&res);
+	res = web_demo_call(&W, &(web_call){"POST", "/api/v1/session", NULL, NULL,
+				"{\"username\":\"a\",\"password\":\"b\"}",
+				"application/jsonfoo", {NULL}});
+	assert_int_equal(res.status, 415);
+	web_response_free(&res);
 }
 
 static void test_lock_out_after_failures(void **state)
@@ -354,6 +359,10 @@ static void test_texts_in_both_languages(void **state)
 	json_decref(j);
 	web_response_free(&res);
 	assert_int_equal(web_demo_status(&W, "/api/v1/i18n", NULL, "lang", "fi"), 400);
+	/* arguments that are not UTF-8 */
+	assert_int_equal(web_demo_status(&W, "/api/v1/i18n", NULL, "lang",
+					 "\xff"),
+			 400);
 }
 
 static void test_front_end_files_and_unknown_paths(void **state)

@@ -155,6 +155,22 @@ static void test_plan_a_rota_then_the_routes_then_a_sick_call(void **state)
 	assert_int_equal(json_array_size(json_object_get(j, "employees")), 1);
 	json_decref(j);
 	web_response_free(&res);
+	/* an employee's view of the day: their list, never the visits
+	 * nobody serves (they name other recipients) */
+	res = web_demo_call(&W, &(web_call){"GET", "/api/v1/routes", em.token,
+					    NULL, NULL, NULL,
+					    {"date", "2027-01-05", NULL}});
+	assert_int_equal(res.status, 200);
+	j = web_body(&res);
+	assert_int_equal(json_array_size(json_object_get(j, "unserved")), 0);
+	assert_int_equal(json_integer_value(json_object_get(j,
+							    "unserved_count")),
+			 0);
+	assert_string_equal(json_string_value(json_object_get(j, "reason")),
+			    "");
+	assert_true(json_array_size(json_object_get(j, "caregivers")) <= 1);
+	json_decref(j);
+	web_response_free(&res);
 	web_login kem = web_demo_login(&W, "kautokeino.employee", NULL);
 	assert_int_equal(web_demo_status(&W, "/api/v1/rota/3100", &kem, "from",
 					 "2027-01-04"),
@@ -231,6 +247,14 @@ static void test_bad_input_and_failed_jobs(void **state)
 	assert_string_equal(json_string_value(json_object_get(err, "field")),
 			    "--from");
 	json_decref(j);
+	/* a value that looks like an option is refused, not passed on */
+	web_login coord = web_demo_login(&W, "karasjok.homecare_coordinator",
+					 NULL);
+	web_response r2 = post(&coord, "/api/v1/routes/replan",
+			       "{\"municipality\":\"5610\",\"date\":"
+			       "\"2027-01-05\",\"sick\":\"--db\"}");
+	assert_int_equal(r2.status, 400);
+	web_response_free(&r2);
 	/* nobody else sees the job */
 	web_login other = web_demo_login(&W, "karasjok.leader", NULL);
 	char path[64];
@@ -240,12 +264,39 @@ static void test_bad_input_and_failed_jobs(void **state)
 			 404);
 }
 
+/* A user runs at most WEB_JOBS_PER_USER jobs at once; jobs nobody
+ * follows are reaped when they end and free their places. */
+static void test_jobs_per_user_and_reaping(void **state)
+{
+	(void)state;
+	web_login p = web_demo_login(&W, "kautokeino.rota_planner", NULL);
+	const char *body = "{\"unit\":\"4010\",\"from\":\"2027-01-04\","
+			   "\"weeks\":1,\"seconds\":2}";
+	for (int i = 0; i < WEB_JOBS_PER_USER; i++)
+		start(&p, "/api/v1/rota/plan", body);
+	web_response res = post(&p, "/api/v1/rota/plan", body);
+	assert_int_equal(res.status, 429);
+	web_response_free(&res);
+	/* never polled: once they have ended, new jobs may start */
+	for (int tries = 0; tries < 600; tries++) {
+		res = post(&p, "/api/v1/rota/plan", body);
+		int status = res.status;
+		web_response_free(&res);
+		if (status == 202)
+			return;
+		assert_int_equal(status, 429);
+		usleep(100000);
+	}
+	fail_msg("the finished jobs were not reaped");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plan_a_rota_then_the_routes_then_a_sick_call),
 		cmocka_unit_test(test_who_may_plan),
 		cmocka_unit_test(test_bad_input_and_failed_jobs),
+		cmocka_unit_test(test_jobs_per_user_and_reaping),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -65,7 +65,15 @@ function caregiverCard(c, i, onSick) {
 
 export async function routesPage({ me }) {
   const coordinator = holds(me, ['homecare_coordinator']);
-  const muni = me.roles.find((g) => g.municipality)?.municipality;
+  // a role in one municipality names it; a role in both asks which
+  const mine = [...new Set(me.roles.filter((g) => ['homecare_coordinator', 'employee'].includes(g.role)).map((g) => g.municipality))];
+  const municipalities = mine.includes(null) || mine.length > 1 ? await api('GET', '/api/v1/municipalities') : [];
+  const muniSel = h('select', { id: 'route-municipality' }, municipalities.map((m) => h('option', { value: m.code }, m.name)));
+  let muni = municipalities.length ? muniSel.value : mine[0];
+  muniSel.addEventListener('change', () => {
+    muni = muniSel.value;
+    show();
+  });
   const params = new URLSearchParams(location.search);
   const date = h('input', { type: 'date', id: 'route-date', value: params.get('date') || today() });
   const shift = h('select', { id: 'route-shift' },
@@ -114,6 +122,7 @@ export async function routesPage({ me }) {
   date.addEventListener('change', show);
   shift.addEventListener('change', show);
   const controls = h('div', { class: 'controls' },
+    municipalities.length ? [h('label', { for: 'route-municipality' }, t("Municipality")), muniSel] : null,
     h('label', { for: 'route-date' }, t("Date")), date,
     h('label', { for: 'route-shift' }, t("Shift")), shift,
     coordinator ? h('button', { type: 'button', id: 'plan-routes', class: 'primary', onclick: plan }, t("Plan the day's routes")) : null);
