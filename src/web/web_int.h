@@ -59,6 +59,7 @@ typedef struct {
 	int secure_cookies;
 	const char *db_path; /* for the jobs' child processes */
 	const char *exe;     /* this program, which the jobs run */
+	int schema;          /* the schema version, read once (0: ask) */
 	web_job *jobs[WEB_MAX_JOBS];
 	int last_job;
 } web_app;
