@@ -43,13 +43,24 @@ void web_api_recipients(web_ctx *c)
 	json_t *a = json_array();
 	ov_err e;
 	ov_status rc = OV_OK;
+	int logged = 0;
 	for (size_t i = 0; rc == OV_OK && i < n; i++) {
 		care_list *l = NULL;
 		rc = care_list_get(c->app->d, ms[i].id, &l, &e);
 		for (size_t k = 0; rc == OV_OK && k < l->n; k++)
 			json_array_append_new(a,
 					      recipient_json(&l->recipients[k]));
+		if (rc == OV_OK && web_log_read(c, ms[i].id, "care_recipient",
+						NULL, l->n) != 0)
+			logged = -1;
 		care_list_free(l);
+		if (logged < 0)
+			break;
+	}
+	if (logged < 0) {
+		free(ms);
+		json_decref(a);
+		return;
 	}
 	free(ms);
 	if (rc != OV_OK) {

@@ -4,6 +4,7 @@
  * (health data): home-care coordinators see their municipality's, an
  * employee only their own list.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,7 +84,18 @@ void web_api_routes(web_ctx *c)
 		return;
 	}
 	json_t *j = view_route_day_json(&m, r, only, only == own);
+	char plan[24];
+	snprintf(plan, sizeof plan, "%lld", (long long)r->id);
 	care_route_free(r);
+	size_t rows = json_array_size(json_object_get(j, "unserved"));
+	json_t *cg;
+	size_t k;
+	json_array_foreach(json_object_get(j, "caregivers"), k, cg)
+		rows += json_array_size(json_object_get(cg, "stops"));
+	if (web_log_read(c, m.id, "route_plan", plan, rows) != 0) {
+		json_decref(j);
+		return;
+	}
 	json_object_set_new(j, "office",
 			    json_pack("{s:f,s:f}", "lat", m.lat, "lon", m.lon));
 	web_json(c, 200, j);

@@ -137,6 +137,15 @@ json_t *web_job_state(web_app *app, int id, int64_t user_id);
 /* Stops what still runs and forgets every job. */
 void web_jobs_free(web_app *app);
 
+/*
+ * Logs that the user read health data (the access log a health record
+ * keeps, pasientjournalloven § 16 and Normen): one audit row with
+ * action "read", the entity and how many rows were shown. Returns 0, or
+ * -1 after answering 500 (nothing is shown that was not logged).
+ */
+int web_log_read(web_ctx *c, int64_t municipality_id, const char *entity,
+		 const char *entity_id, size_t rows);
+
 /* The embedded front-end file at path, or NULL (web_assets_gen.c). */
 typedef struct {
 	const char *path; /* "/app.js" */

@@ -1,7 +1,9 @@
 /*
  * web_scope.c - which municipalities a request may read: the rule that a
- * Karasjok user never sees Kautokeino's rows, in one place.
+ * Karasjok user never sees Kautokeino's rows, in one place; and the log
+ * of who read health data.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,5 +55,20 @@ int web_scope(web_ctx *c, unsigned mask, org_municipality **ms_out,
 	}
 	*ms_out = all;
 	*n_out = k;
+	return 0;
+}
+
+int web_log_read(web_ctx *c, int64_t municipality_id, const char *entity,
+		 const char *entity_id, size_t rows)
+{
+	const auth_actor who = {c->who->user_id, c->who->username};
+	char after[64];
+	snprintf(after, sizeof after, "{\"rows\":%zu}", rows);
+	ov_err e;
+	if (auth_audit(c->app->d, &who, municipality_id, "read", entity,
+		       entity_id, NULL, after, &e) != OV_OK) {
+		web_fail(c, &e);
+		return -1;
+	}
 	return 0;
 }

@@ -257,6 +257,12 @@ static void test_care_data_stays_in_its_municipality(void **state)
 			      "karasjok.case_worker"};
 	for (int u = 0; u < 2; u++) {
 		web_login l = web_demo_login(&W, user[u], NULL);
+		char sql[256];
+		snprintf(sql, sizeof sql,
+			 "SELECT count(*) FROM audit_log WHERE action = 'read' "
+			 "AND entity = 'care_recipient' AND actor = '%s'",
+			 user[u]);
+		int64_t reads = sql_int(W.app.d, sql);
 		web_response res = web_demo_call(&W, &(web_call){"GET",
 						     "/api/v1/recipients",
 						     l.token, NULL, NULL, NULL,
@@ -283,6 +289,14 @@ static void test_care_data_stays_in_its_municipality(void **state)
 		assert_int_equal(web_demo_status(&W, "/api/v1/recipients", &l,
 					    "municipality", own[u]),
 				 200);
+		/* every read of health data is in the access log, and
+		 * only the reads that were answered */
+		assert_int_equal(sql_int(W.app.d, sql), reads + 2);
+		snprintf(sql, sizeof sql,
+			 "SELECT count(*) FROM audit_log WHERE action = 'read' "
+			 "AND actor = '%s' AND municipality_id <> %lld",
+			 user[u], (long long)municipality_id(own[u]));
+		assert_int_equal(sql_int(W.app.d, sql), 0);
 		/* the other municipality's units and dashboard too */
 		assert_int_equal(web_demo_status(&W, "/api/v1/units", &l,
 					    "municipality", other[u]),
