@@ -65,20 +65,12 @@ static ov_status home_unit(db *d, int64_t mid, int64_t *unit_id, ov_err *err)
 static ov_status office(db *d, int64_t mid, double *lat, double *lon,
 			ov_err *err)
 {
-	org_municipality *m = NULL;
-	size_t n = 0;
-	ov_status rc = org_municipality_list(d, &m, &n, err);
-	int found = 0;
-	for (size_t i = 0; rc == OV_OK && i < n; i++)
-		if (m[i].id == mid) {
-			*lat = m[i].lat;
-			*lon = m[i].lon;
-			found = 1;
-		}
-	free(m);
-	if (rc == OV_OK && !found)
-		rc = OV_FAIL(err, OV_E_NOTFOUND, "municipality",
-			     _("no municipality with id %lld"), (long long)mid);
+	org_municipality m;
+	ov_status rc = org_municipality_get(d, mid, &m, err);
+	if (rc == OV_OK) {
+		*lat = m.lat;
+		*lon = m.lon;
+	}
 	return rc;
 }
 

@@ -223,15 +223,11 @@ int cmd_user_disable(cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-/* "leader@5610, admin@both" into buf. */
-static const char *grants_text(db *d, const auth_grant *g, int n, char *buf,
+/* "leader@5610, admin@both" into buf; m[0..nm) names the places. */
+static const char *grants_text(const org_municipality *m, size_t nm,
+			       const auth_grant *g, int n, char *buf,
 			       size_t size)
 {
-	org_municipality *m = NULL;
-	size_t nm = 0;
-	ov_err e;
-	if (org_municipality_list(d, &m, &nm, &e) != OV_OK)
-		nm = 0;
 	size_t used = 0;
 	buf[0] = '\0';
 	for (int i = 0; i < n && used < size; i++) {
@@ -243,7 +239,6 @@ static const char *grants_text(db *d, const auth_grant *g, int n, char *buf,
 					 i ? ", " : "",
 					 auth_role_code(g[i].role), where);
 	}
-	free(m);
 	return buf;
 }
 
@@ -264,6 +259,10 @@ int cmd_user_list(cli_ctx *ctx, int argc, char **argv)
 		db_close(d);
 		return cli_fail(ctx, &e);
 	}
+	org_municipality *m = NULL;
+	size_t nm = 0;
+	if (org_municipality_list(d, &m, &nm, &e) != OV_OK)
+		nm = 0;
 	char buf[512];
 	if (ctx->json) {
 		json_t *a = json_array();
@@ -272,12 +271,13 @@ int cmd_user_list(cli_ctx *ctx, int argc, char **argv)
 				a, json_pack("{s:s,s:s,s:s,s:b,s:b}", "username",
 					     u[i].username, "name",
 					     u[i].full_name, "roles",
-					     grants_text(d, u[i].grants,
+					     grants_text(m, nm, u[i].grants,
 							 u[i].ngrants, buf,
 							 sizeof buf),
 					     "disabled", u[i].disabled,
 					     "locked", u[i].locked));
 		free(u);
+		free(m);
 		db_close(d);
 		return cli_print_json(ctx, a);
 	}
@@ -287,7 +287,7 @@ int cmd_user_list(cli_ctx *ctx, int argc, char **argv)
 		cli_table_cell(t, "%s", u[i].username);
 		cli_table_cell(t, "%s", u[i].full_name);
 		cli_table_cell(t, "%s",
-			       grants_text(d, u[i].grants, u[i].ngrants, buf,
+			       grants_text(m, nm, u[i].grants, u[i].ngrants, buf,
 					   sizeof buf));
 		cli_table_cell(t, "%s",
 			       u[i].disabled ? _("disabled")
@@ -299,6 +299,7 @@ int cmd_user_list(cli_ctx *ctx, int argc, char **argv)
 		cli_table_free(t);
 	}
 	free(u);
+	free(m);
 	db_close(d);
 	return 0;
 }

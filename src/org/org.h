@@ -33,6 +33,10 @@ typedef struct {
 ov_status org_municipality_find(db *d, const char *text, org_municipality *out,
 				ov_err *err);
 
+/* The municipality with that id. Errors: OV_E_NOTFOUND, OV_E_DB. */
+ov_status org_municipality_get(db *d, int64_t id, org_municipality *out,
+			       ov_err *err);
+
 /*
  * All municipalities ordered by number. *out is owned (free()); *n their
  * count.
@@ -125,6 +129,11 @@ typedef struct {
  */
 ov_status org_employees_list(db *d, int64_t municipality_id, int64_t unit_id,
 			     org_employee **out, size_t *n, ov_err *err);
+
+/* The posts one employee holds (none: *n 0), as org_employees_list
+ * gives them. */
+ov_status org_employee_posts(db *d, int64_t employee_id, org_employee **out,
+			     size_t *n, ov_err *err);
 
 /* Staffing figures of a municipality for the status overview. */
 typedef struct {

@@ -67,6 +67,25 @@ ov_status org_municipality_list(db *d, org_municipality **out, size_t *n,
 	return OV_OK;
 }
 
+ov_status org_municipality_get(db *d, int64_t id, org_municipality *out,
+			       ov_err *err)
+{
+	/* two rows in practice: the list is the one query */
+	org_municipality *all;
+	size_t n;
+	ov_status rc = org_municipality_list(d, &all, &n, err);
+	if (rc != OV_OK)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (all[i].id == id) {
+			*out = all[i];
+			free(all);
+			return OV_OK;
+		}
+	free(all);
+	return OV_FAIL(err, OV_E_NOTFOUND, "municipality",
+		       _("no municipality with id %lld"), (long long)id);
+}
 
 ov_status org_municipality_find(db *d, const char *text, org_municipality *out,
 				ov_err *err)

@@ -166,6 +166,7 @@ static const char *const employee_sql =
 	"JOIN municipality m ON m.id = u.municipality_id "
 	"WHERE ($1 = 0 OR u.municipality_id = $1) "
 	"AND ($2 = 0 OR u.id = $2) "
+	"AND ($3 = 0 OR e.id = $3) "
 	"ORDER BY m.code, s.id, u.ansvar, e.family_name, e.given_name, "
 	"e.employee_no, p.id";
 
@@ -194,8 +195,10 @@ static void read_employee(db_stmt *st, org_employee *e)
 	COPY(e->competence, db_col_text(st, 19));
 }
 
-ov_status org_employees_list(db *d, int64_t municipality_id, int64_t unit_id,
-			     org_employee **out, size_t *n, ov_err *err)
+/* The rows of employee_sql for the three filters (0 = any). */
+static ov_status list_posts(db *d, int64_t municipality_id, int64_t unit_id,
+			    int64_t employee_id, org_employee **out, size_t *n,
+			    ov_err *err)
 {
 	*out = NULL;
 	*n = 0;
@@ -205,6 +208,7 @@ ov_status org_employees_list(db *d, int64_t municipality_id, int64_t unit_id,
 		return rc;
 	db_bind_int(st, 1, municipality_id);
 	db_bind_int(st, 2, unit_id);
+	db_bind_int(st, 3, employee_id);
 	size_t cap = 0;
 	int r;
 	while ((r = db_step(st, err)) == 1) {
@@ -224,6 +228,18 @@ ov_status org_employees_list(db *d, int64_t municipality_id, int64_t unit_id,
 		return read_failed(r, err);
 	}
 	return OV_OK;
+}
+
+ov_status org_employees_list(db *d, int64_t municipality_id, int64_t unit_id,
+			     org_employee **out, size_t *n, ov_err *err)
+{
+	return list_posts(d, municipality_id, unit_id, 0, out, n, err);
+}
+
+ov_status org_employee_posts(db *d, int64_t employee_id, org_employee **out,
+			     size_t *n, ov_err *err)
+{
+	return list_posts(d, 0, 0, employee_id, out, n, err);
 }
 
 /* Runs a query with $1 = municipality id and reads up to 4 integers of

@@ -138,6 +138,7 @@ const prog_challenge *prog_challenge_find(const prog_programme *p,
 /* The status overview of the (first) programme, for `ovttas status`. */
 typedef struct {
 	char code[16];
+	int64_t municipality_id; /* whose programme it is */
 	char name_nb[128], name_se[128];
 	ov_day starts_on, ends_on;
 	int nstages; /* stages 1..nstages, at most PROG_MAX_STAGES */

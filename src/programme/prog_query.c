@@ -563,8 +563,8 @@ ov_status prog_summary_get(db *d, prog_summary *out, ov_err *err)
 	db_stmt *st;
 	ov_status rc = db_prepare(d,
 				  "SELECT id, code, name_nb, name_se, "
-				  "starts_on, ends_on FROM programme "
-				  "ORDER BY id LIMIT 1",
+				  "starts_on, ends_on, municipality_id FROM "
+				  "programme ORDER BY id LIMIT 1",
 				  &st, err);
 	if (rc != OV_OK)
 		return rc;
@@ -578,6 +578,7 @@ ov_status prog_summary_get(db *d, prog_summary *out, ov_err *err)
 				 "'ovttas init --demo' creates one"));
 	}
 	int64_t id = db_col_int(st, 0);
+	out->municipality_id = db_col_int(st, 6);
 	snprintf(out->code, sizeof out->code, "%s", db_col_text(st, 1));
 	snprintf(out->name_nb, sizeof out->name_nb, "%s", db_col_text(st, 2));
 	snprintf(out->name_se, sizeof out->name_se, "%s", db_col_text(st, 3));

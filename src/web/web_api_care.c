@@ -34,11 +34,9 @@ static json_t *recipient_json(const care_recipient *r)
 
 void web_api_recipients(web_ctx *c)
 {
-	const unsigned care = AUTH_BIT(AUTH_HOMECARE_COORDINATOR) |
-			      AUTH_BIT(AUTH_CASE_WORKER);
 	org_municipality *ms;
 	size_t n;
-	if (web_scope(c, care, &ms, &n) < 0)
+	if (web_scope(c, c->roles, &ms, &n) < 0)
 		return;
 	json_t *a = json_array();
 	ov_err e;

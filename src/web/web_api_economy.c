@@ -13,11 +13,6 @@
 #include "view/view.h"
 #include "web_int.h"
 
-/* The route's roles (ECONOMY in web_routes.c). */
-#define ECONOMY_ROLES                                                         \
-	(AUTH_BIT(AUTH_ADMIN) | AUTH_BIT(AUTH_LEADER) |                       \
-	 AUTH_BIT(AUTH_BUDGET_HOLDER) | AUTH_BIT(AUTH_STEERING_GROUP))
-
 /* The latest month with accounts in any of ms[0..n), as year * 12 +
  * month - 1, into *latest (-1 when none has accounts). */
 static ov_status latest_month(db *d, const org_municipality *ms, size_t n,
@@ -121,7 +116,7 @@ void web_api_economy(web_ctx *c)
 	org_municipality *ms;
 	size_t n;
 	int year = 0, month = 0;
-	if (web_scope(c, ECONOMY_ROLES, &ms, &n) < 0)
+	if (web_scope(c, c->roles, &ms, &n) < 0)
 		return;
 	if (pick_month(c, ms, n, &year, &month) < 0) {
 		free(ms);

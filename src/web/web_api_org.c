@@ -14,7 +14,7 @@ void web_api_municipalities(web_ctx *c)
 {
 	org_municipality *ms;
 	size_t n;
-	if (web_scope(c, AUTH_ANY_ROLE, &ms, &n) < 0)
+	if (web_scope(c, c->roles, &ms, &n) < 0)
 		return;
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
@@ -30,26 +30,11 @@ void web_api_municipalities(web_ctx *c)
 	web_json(c, 200, a);
 }
 
-static int programme_visible(web_ctx *c)
-{
-	prog_programme *p = NULL;
-	ov_err e;
-	org_municipality m;
-	int ok = prog_get(c->app->d, NULL, &p, &e) == OV_OK &&
-		 org_municipality_find(c->app->d, p->municipality_code, &m,
-				       &e) == OV_OK &&
-		 auth_may(c->who, AUTH_ANY_ROLE & ~AUTH_BIT(AUTH_EMPLOYEE),
-			  m.id);
-	prog_free(p);
-	return ok;
-}
-
 void web_api_dashboard(web_ctx *c)
 {
 	org_municipality *ms;
 	size_t n;
-	if (web_scope(c, AUTH_ANY_ROLE & ~AUTH_BIT(AUTH_EMPLOYEE), &ms, &n) <
-	    0)
+	if (web_scope(c, c->roles, &ms, &n) < 0)
 		return;
 	ov_err e;
 	json_t *arr = json_array();
@@ -76,8 +61,8 @@ void web_api_dashboard(web_ctx *c)
 	/* the programme only to those who may read it (its municipality's
 	 * overview roles), as /api/v1/programme */
 	prog_summary ps;
-	if (programme_visible(c) && prog_summary_get(c->app->d, &ps, &e) ==
-					    OV_OK)
+	if (prog_summary_get(c->app->d, &ps, &e) == OV_OK &&
+	    auth_may(c->who, c->roles, ps.municipality_id))
 		json_object_set_new(
 			j, "programme",
 			view_programme_json(&ps,
@@ -89,8 +74,7 @@ void web_api_units(web_ctx *c)
 {
 	org_municipality *ms;
 	size_t n;
-	if (web_scope(c, AUTH_ANY_ROLE & ~AUTH_BIT(AUTH_EMPLOYEE), &ms, &n) <
-	    0)
+	if (web_scope(c, c->roles, &ms, &n) < 0)
 		return;
 	json_t *a = json_array();
 	ov_err e;
@@ -114,13 +98,9 @@ void web_api_units(web_ctx *c)
 
 void web_api_employees(web_ctx *c)
 {
-	const unsigned staff =
-		AUTH_BIT(AUTH_ADMIN) | AUTH_BIT(AUTH_LEADER) |
-		AUTH_BIT(AUTH_ROTA_PLANNER) |
-		AUTH_BIT(AUTH_HOMECARE_COORDINATOR);
 	org_municipality *ms;
 	size_t n;
-	if (web_scope(c, staff, &ms, &n) < 0)
+	if (web_scope(c, c->roles, &ms, &n) < 0)
 		return;
 	const char *unit_s = web_arg(c->req, "unit");
 	json_t *a = json_array();

@@ -80,7 +80,7 @@ void web_api_rota_plan(web_ctx *c)
 		web_fail(c, &e);
 		return;
 	}
-	if (!auth_may(c->who, AUTH_BIT(AUTH_ROTA_PLANNER), u.municipality_id)) {
+	if (!auth_may(c->who, c->roles, u.municipality_id)) {
 		json_decref(body);
 		web_error(c, 403, "OV_E_DENIED", "unit", "%s",
 			  _("You may not plan the rota of this unit."));
@@ -126,7 +126,7 @@ static int routes_target(web_ctx *c, json_t *body, org_municipality *m,
 			web_fail(c, &e);
 		return 0;
 	}
-	if (!auth_may(c->who, AUTH_BIT(AUTH_HOMECARE_COORDINATOR), m->id)) {
+	if (!auth_may(c->who, c->roles, m->id)) {
 		web_error(c, 403, "OV_E_DENIED", "municipality", "%s",
 			  _("You may not plan this municipality's home-care "
 			    "routes."));

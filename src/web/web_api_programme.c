@@ -11,8 +11,6 @@
 #include "view/view.h"
 #include "web_int.h"
 
-/* The route's roles (OVERVIEW in web_routes.c): all but the employee. */
-#define PROGRAMME_ROLES (AUTH_ANY_ROLE & ~AUTH_BIT(AUTH_EMPLOYEE))
 
 void web_api_programme(web_ctx *c)
 {
@@ -38,7 +36,7 @@ void web_api_programme(web_ctx *c)
 		web_fail(c, &e);
 		return;
 	}
-	if (!auth_may(c->who, PROGRAMME_ROLES, m.id)) {
+	if (!auth_may(c->who, c->roles, m.id)) {
 		prog_free(p);
 		web_error(c, 403, "OV_E_DENIED", "municipality", "%s",
 			  _("You have no access to this municipality's "

@@ -23,9 +23,10 @@ static int own_employee_no(web_ctx *c, int64_t m, char no[16])
 	ov_err e;
 	int found = 0;
 	if (c->who->employee_id &&
-	    org_employees_list(c->app->d, m, 0, &em, &n, &e) == OV_OK)
+	    org_employee_posts(c->app->d, c->who->employee_id, &em, &n, &e) ==
+		    OV_OK)
 		for (size_t i = 0; i < n && !found; i++)
-			if (em[i].employee_id == c->who->employee_id) {
+			if (em[i].municipality_id == m) {
 				snprintf(no, 16, "%s", em[i].employee_no);
 				found = 1;
 			}
@@ -36,10 +37,9 @@ static int own_employee_no(web_ctx *c, int64_t m, char no[16])
 void web_api_routes(web_ctx *c)
 {
 	const unsigned coordinator = AUTH_BIT(AUTH_HOMECARE_COORDINATOR);
-	const unsigned readers = coordinator | AUTH_BIT(AUTH_EMPLOYEE);
 	org_municipality *ms;
 	size_t n;
-	if (web_scope(c, readers, &ms, &n) < 0)
+	if (web_scope(c, c->roles, &ms, &n) < 0)
 		return;
 	if (n != 1) {
 		free(ms);

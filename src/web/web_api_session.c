@@ -52,11 +52,10 @@ static json_t *me_json(web_ctx *c, const auth_principal *p, const char *csrf)
 	org_employee *em = NULL;
 	size_t ne = 0;
 	if (p->employee_id &&
-	    org_employees_list(c->app->d, 0, 0, &em, &ne, &e) == OV_OK)
+	    org_employee_posts(c->app->d, p->employee_id, &em, &ne, &e) ==
+		    OV_OK)
 		for (size_t i = 0; i < ne; i++)
-			if (em[i].employee_id == p->employee_id)
-				json_array_append_new(units,
-						      json_string(em[i].ansvar));
+			json_array_append_new(units, json_string(em[i].ansvar));
 	free(em);
 	return json_pack("{s:s,s:s,s:o,s:o,s:o,s:s,s:s}", "username", p->username,
 			 "name", p->full_name, "employee_id",

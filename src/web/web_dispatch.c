@@ -201,7 +201,7 @@ void web_handle(web_app *app, const web_request *req, web_response *res)
 {
 	memset(res, 0, sizeof *res);
 	res->cache = "no-store";
-	web_ctx c = {app, req, res, NULL, NULL, {NULL, NULL}};
+	web_ctx c = {app, req, res, NULL, NULL, {NULL, NULL}, 0};
 	pick_language(req);
 	if (strncmp(req->path, "/api/", 5) != 0) {
 		if (strcmp(req->method, "GET") && strcmp(req->method, "HEAD"))
@@ -230,6 +230,7 @@ void web_handle(web_app *app, const web_request *req, web_response *res)
 		if (strcmp(r->method, req->method))
 			continue;
 		c.params[0] = params[0];
+		c.roles = r->roles;
 		c.params[1] = params[1];
 		run_route(&c, r);
 		return;

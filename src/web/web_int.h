@@ -72,6 +72,8 @@ typedef struct {
 	const auth_principal *who; /* NULL on public routes */
 	const auth_session *session;
 	const char *params[2];     /* {name} parts of the path pattern */
+	unsigned roles;            /* the route's roles (web_routes.c), for
+				    * the scope a handler reads in */
 } web_ctx;
 
 typedef void (*web_handler)(web_ctx *c);
