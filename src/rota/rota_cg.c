@@ -10,74 +10,31 @@
  * window of days, with everything else fixed - which makes an exact
  * large-neighbourhood move for the search. GLPK does the linear and
  * integer programming: a tested simplex and branch-and-cut that no one
- * should write again. Called by rota_solve.c.
+ * should write again. Branch and price over such a master is in
+ * rota_bp.c (the master's inside: rota_cg_int.h). Called by rota_solve.c.
  *
  * GLPK reports an internal error (a failed assertion, a bad argument) by
  * printing it and calling abort(). Every GLPK call here runs under
- * `guarded`, whose error hook jumps back out instead, frees GLPK's whole
- * environment and makes the public function fail (-1), so the solver
- * carries on without column generation.
+ * `rs_cg_guarded`, whose error hook jumps back out instead, frees GLPK's
+ * whole environment and makes the public function fail (-1), so the
+ * solver carries on without column generation.
  */
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "rota/rota_cg.h"
+#include "rota/rota_cg_int.h"
 
 /* LP solves between two fixings of a dive. */
 #define DIVE_ROUNDS 8
-/* Weight of the stability centre in the duals pricing uses (cg_rounds). */
+/* Weight of the stability centre in the duals pricing uses (rs_cg_rounds). */
 #define SMOOTH 0.5
 /* Cost of an employee's stand-in column (no schedule: see build_master). */
 #define NO_SCHEDULE 1e7
-
-typedef struct {
-	int m;      /* member: index into rs_cg.emp */
-	int *sched; /* D values */
-} column;
-
-struct rs_cg {
-	rs_state *st;
-	rs_dp *dp;
-	glp_prob *lp;
-	unsigned long epoch; /* env_epoch when lp was made (see lp_alive) */
-	int C, K, D, S;
-	int *emp;         /* K: the employees re-rostered (members) */
-	/* The master's cover rows: those on the window's days (the others
-	 * cannot change), C of the problem's n_cover. lp_row[i] is cover row
-	 * i's index among them or -1; row[j] the cover row of index j. */
-	int *lp_row, *row;
-	double offset;    /* penalties of the cover rows left out */
-	double *rhs;      /* C: staff each cover row needs beyond the others */
-	/* n_cover each (0 on rows left out): the last LP's duals, the
-	 * values pricing uses and the stability centre (cg_rounds). */
-	double *lp_dual, *dual, *centre;
-	double *sigma;    /* K: the last LP's duals of the members' rows */
-	double lagr;      /* the best Lagrangian bound of the last run */
-	int lagr_valid;
-	int first_lambda; /* LP column index of the first schedule */
-	column *cols;
-	int n_cols, cap_cols;
-	double *cost;     /* D * (S + 1) pricing costs */
-	int *buf;
-	/* add_column's 1-based row indexes and values (n_cover + 2 each);
-	 * owned here so a GLPK error jumping out of add_column leaks none. */
-	int *ind;
-	double *val;
-	double bound;     /* last LP objective */
-	int bound_valid;  /* pricing proved no column can improve it */
-	/* force[m * D + d]: the value member m must take on day d (its
-	 * current one outside the window, or a dive's fixing: force_value),
-	 * or -2 where it is free; whole[m]: the column m is fixed to in a
-	 * dive, or -1. */
-	int *force;
-	int *whole;
-	void (*tick)(void *ctx); /* after each LP solve; may be NULL */
-	void *tick_ctx;
-};
 
 /* --- GLPK errors --- */
 
@@ -85,7 +42,7 @@ struct rs_cg {
  * GLPK keeps one environment per thread. After an error it is freed,
  * and every glp_prob of the thread with it; env_epoch counts those
  * losses so a master made before one knows its lp is gone. cur_guard is
- * the innermost active `guarded` call's jump buffer.
+ * the innermost active `rs_cg_guarded` call's jump buffer.
  */
 static _Thread_local unsigned long env_epoch;
 static _Thread_local jmp_buf *cur_guard;
@@ -113,7 +70,7 @@ static int on_glpk_output(void *info, const char *s)
  * keep nothing it allocated only in its locals across a GLPK call (a
  * longjmp would leak it); nested calls pass the error outwards.
  */
-static int guarded(int (*fn)(void *), void *arg)
+int rs_cg_guarded(int (*fn)(void *), void *arg)
 {
 	jmp_buf jb;
 	/* Set before setjmp and never changed after: no volatile needed. */
@@ -137,7 +94,7 @@ static int guarded(int (*fn)(void *), void *arg)
 }
 
 /* cg's master problem still exists (no GLPK error freed it). */
-static int lp_alive(const rs_cg *cg)
+int rs_cg_lp_alive(const rs_cg *cg)
 {
 	return cg->lp && cg->epoch == env_epoch;
 }
@@ -154,20 +111,42 @@ static int force_error(void *arg)
 
 int rs_cg_test_glpk_error(void)
 {
-	return guarded(force_error, NULL);
+	return rs_cg_guarded(force_error, NULL);
 }
 
 /* --- the master problem --- */
 
-static double now_s(void)
+double rs_cg_now(void)
 {
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* FNV-1a over a schedule's D values. */
+static uint64_t sched_hash(const int *sched, int D)
+{
+	uint64_t h = 14695981039346656037u;
+	for (int d = 0; d < D; d++) {
+		h ^= (uint64_t)(unsigned)(sched[d] + 1);
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+/* Whether member m has schedule sched among its columns already. */
+static int has_column(const rs_cg *cg, int m, const int *sched)
+{
+	uint64_t h = sched_hash(sched, cg->D);
+	for (int j = 0; j < cg->n_cols; j++)
+		if (cg->cols[j].hash == h && cg->cols[j].m == m &&
+		    !memcmp(cg->cols[j].sched, sched, (size_t)cg->D * sizeof *sched))
+			return 1;
+	return 0;
+}
+
 /* Adds schedule sched of member m as a master column. Calls GLPK: only
- * under `guarded`. */
+ * under `rs_cg_guarded`. */
 static int add_column(rs_cg *cg, int m, const int *sched)
 {
 	rs_state *st = cg->st;
@@ -185,7 +164,8 @@ static int add_column(rs_cg *cg, int m, const int *sched)
 		return -1;
 	memcpy(copy, sched, (size_t)cg->D * sizeof *copy);
 	/* Owned by cg before GLPK is called; its LP column follows. */
-	cg->cols[cg->n_cols++] = (column){.m = m, .sched = copy};
+	cg->cols[cg->n_cols++] =
+		(column){.m = m, .sched = copy, .hash = sched_hash(copy, cg->D)};
 	/* Row indexes and values, 1-based as GLPK wants. */
 	int *ind = cg->ind;
 	double *val = cg->val;
@@ -218,7 +198,7 @@ static int add_column(rs_cg *cg, int m, const int *sched)
 	return 0;
 }
 
-/* Builds cg's master problem (under `guarded`); 0 or -1. */
+/* Builds cg's master problem (under `rs_cg_guarded`); 0 or -1. */
 static int build_master(void *arg)
 {
 	rs_cg *cg = arg;
@@ -318,6 +298,7 @@ rs_cg *rs_cg_new_part(rs_state *st, rs_dp *dp, const int *emps, int k,
 		}
 	}
 	cg->C = C;
+	cg->cutoff = HUGE_VAL;
 	/* Each cover row asks the members for what the others leave short
 	 * (negative: already over). The members' own work is in st->cnt. */
 	for (int j = 0; j < C; j++)
@@ -341,7 +322,13 @@ rs_cg *rs_cg_new_part(rs_state *st, rs_dp *dp, const int *emps, int k,
 			cg->force[(size_t)m * D + d] =
 				d < wa || d >= wb ? x[d] : -2;
 	}
-	if (guarded(build_master, cg) != 0) {
+	cg->base = malloc((kd + 1) * sizeof *cg->base);
+	if (!cg->base) {
+		rs_cg_free(cg);
+		return NULL;
+	}
+	memcpy(cg->base, cg->force, kd * sizeof *cg->base);
+	if (rs_cg_guarded(build_master, cg) != 0) {
 		rs_cg_free(cg);
 		return NULL;
 	}
@@ -364,8 +351,8 @@ void rs_cg_free(rs_cg *cg)
 	if (!cg)
 		return;
 	/* After a GLPK error the lp went with GLPK's environment. */
-	if (lp_alive(cg))
-		guarded(delete_lp, cg->lp);
+	if (rs_cg_lp_alive(cg))
+		rs_cg_guarded(delete_lp, cg->lp);
 	cg->lp = NULL;
 	for (int i = 0; i < cg->n_cols; i++)
 		free(cg->cols[i].sched);
@@ -384,6 +371,10 @@ void rs_cg_free(rs_cg *cg)
 	free(cg->whole);
 	free(cg->ind);
 	free(cg->val);
+	free(cg->base);
+	free(cg->ban);
+	rs_bp_clear(cg);
+	free(cg->agg);
 	free(cg);
 }
 
@@ -399,21 +390,19 @@ static int solve_lp(rs_cg *cg, double seconds)
 	glp_smcp parm;
 	glp_init_smcp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
-	parm.meth = GLP_PRIMAL; /* new columns keep the basis primal feasible */
+	/* New columns keep the basis primal feasible; a branch's new
+	 * bounds keep it dual feasible instead (bp_apply). */
+	parm.meth = cg->dual_next ? GLP_DUALP : GLP_PRIMAL;
+	cg->dual_next = 0;
 	parm.tm_lim = (int)(seconds * 1000) > 1 ? (int)(seconds * 1000) : 1;
 	int rc = glp_simplex(cg->lp, &parm);
 	if (cg->tick)
 		cg->tick(cg->tick_ctx);
+	cg->timed_out = rc == GLP_ETMLIM;
 	if (rc != 0 && rc != GLP_ETMLIM)
 		return -1;
 	return glp_get_status(cg->lp) == GLP_OPT ? 0 : -1;
 }
-
-/* Column generation for at most `seconds` and max_rounds LP solves
- * (0: no limit). Returns 0 when converged or stopped by the limits with
- * a solved LP, -1 when the LP could not be solved. Calls GLPK: only
- * under `guarded`. */
-static int cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds);
 
 typedef struct {
 	rs_cg *cg;
@@ -426,19 +415,19 @@ typedef struct {
 static int run_call(void *arg)
 {
 	call_args *a = arg;
-	return cg_rounds(a->cg, a->seconds, a->max_rounds, a->rounds);
+	return rs_cg_rounds(a->cg, a->seconds, a->max_rounds, a->rounds);
 }
 
 int rs_cg_run(rs_cg *cg, double seconds, int max_rounds, int *rounds)
 {
 	*rounds = 0;
-	if (!lp_alive(cg))
+	if (!rs_cg_lp_alive(cg))
 		return -1;
 	call_args a = {.cg = cg,
 		       .seconds = seconds,
 		       .max_rounds = max_rounds,
 		       .rounds = rounds};
-	return guarded(run_call, &a);
+	return rs_cg_guarded(run_call, &a);
 }
 
 /* Member m's pricing costs (cg->cost) with cover rows' values dual. */
@@ -458,6 +447,13 @@ static void price_costs(rs_cg *cg, int m, const double *dual)
 				if (st->qual[(size_t)e * NC + i])
 					c[s + 1] -= dual[i];
 			}
+		}
+		if (cg->ban) {
+			const unsigned char *b =
+				&cg->ban[((size_t)m * D + d) * (S + 1)];
+			for (int v = 0; v <= S; v++)
+				if (b[v])
+					c[v] += BANNED;
 		}
 	}
 }
@@ -502,7 +498,7 @@ static int price_round(rs_cg *cg, double end, int *added, int *exact,
 	*added = 0;
 	*exact = 1;
 	for (int m = 0; m < cg->K; m++) {
-		if (now_s() >= end) {
+		if (rs_cg_now() >= end) {
 			*exact = 0; /* not everyone priced */
 			break;
 		}
@@ -521,8 +517,14 @@ static int price_round(rs_cg *cg, double end, int *added, int *exact,
 		}
 		*exact &= ex;
 		L += value;
+		if (value >= BANNED / 2)
+			continue; /* only schedules a branch bans are left */
 		double rc = sched_value(cg, m, cg->buf, cg->lp_dual) - cg->sigma[m];
-		if (rc < -1e-6) {
+		/* GLPK's optimum holds to its tolerances on the scaled
+		 * master, so a column it has may still price a hair below
+		 * zero: added again, it came back every round (Instance8's
+		 * branch and price, 1.5e-4). */
+		if (rc < -1e-6 && !has_column(cg, m, cg->buf)) {
 			if (add_column(cg, m, cg->buf))
 				return -1;
 			(*added)++;
@@ -545,17 +547,18 @@ static int price_round(rs_cg *cg, double end, int *added, int *exact,
  * exact the Lagrangian value is an estimate, still a fair guide for the
  * centre, but no bound.
  */
-static int cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds)
+int rs_cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds)
 {
 	const rota_problem *p = cg->st->p;
-	double end = now_s() + seconds;
+	double end = rs_cg_now() + seconds;
 	*rounds = 0;
 	cg->bound_valid = 0;
 	cg->lagr_valid = 0;
+	cg->pruned = 0;
 	int solved = 0, have_centre = 0;
 	double centre_l = -HUGE_VAL;
-	while (now_s() < end && (max_rounds <= 0 || *rounds < max_rounds)) {
-		if (solve_lp(cg, end - now_s()))
+	while (rs_cg_now() < end && (max_rounds <= 0 || *rounds < max_rounds)) {
+		if (solve_lp(cg, end - rs_cg_now()))
 			return solved ? 0 : -1;
 		solved = 1;
 		cg->bound = glp_get_obj_val(cg->lp);
@@ -597,7 +600,13 @@ static int cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds)
 				cg->lagr = L;
 				cg->lagr_valid = 1;
 			}
-			if (added || a == 0 || now_s() >= end)
+			/* Branch and price: this node cannot beat the best
+			 * roster known. */
+			if (exact && L + cg->offset > cg->cutoff) {
+				cg->pruned = 1;
+				return 0;
+			}
+			if (added || a == 0 || rs_cg_now() >= end)
 				break;
 			a = 0; /* a mispricing: price at the LP's own duals */
 		}
@@ -638,10 +647,10 @@ static int dive_call(void *arg)
 
 int rs_cg_dive(rs_cg *cg, double seconds, int *out)
 {
-	if (!lp_alive(cg))
+	if (!rs_cg_lp_alive(cg))
 		return -1;
 	call_args a = {.cg = cg, .seconds = seconds, .out = out};
-	return guarded(dive_call, &a);
+	return rs_cg_guarded(dive_call, &a);
 }
 
 /* Fixes member m to column i: every free day is forced to its value. */
@@ -655,7 +664,7 @@ static void fix_column(rs_cg *cg, int i)
 }
 
 /*
- * rs_cg_dive's work; calls GLPK: only under `guarded`. Each step solves
+ * rs_cg_dive's work; calls GLPK: only under `rs_cg_guarded`. Each step solves
  * the master with a few pricing rounds and fixes every member whose
  * schedule the relaxation takes whole, else the one closest to whole;
  * with many members left, several of the largest at once, so that a
@@ -664,15 +673,15 @@ static void fix_column(rs_cg *cg, int i)
 static int dive(rs_cg *cg, double seconds, int *out)
 {
 	const int D = cg->D;
-	double end = now_s() + seconds;
+	double end = rs_cg_now() + seconds;
 	int left = cg->K;
 	for (int m = 0; m < cg->K; m++)
 		cg->whole[m] = -1;
 	while (left > 0) {
 		int rounds;
-		if (now_s() >= end ||
-		    cg_rounds(cg, end - now_s(), DIVE_ROUNDS, &rounds) != 0 ||
-		    (glp_get_status(cg->lp) != GLP_OPT && solve_lp(cg, end - now_s())))
+		if (rs_cg_now() >= end ||
+		    rs_cg_rounds(cg, end - rs_cg_now(), DIVE_ROUNDS, &rounds) != 0 ||
+		    (glp_get_status(cg->lp) != GLP_OPT && solve_lp(cg, end - rs_cg_now())))
 			return -1;
 		/* A member on its stand-in column has no schedule left that
 		 * keeps the forced days: this dive failed. */
@@ -749,7 +758,7 @@ static void mip_callback(glp_tree *T, void *info)
 
 /* Writes each member's chosen column (whole[m]) to out (members x D);
  * -1 when a member has none. */
-static int copy_whole(const rs_cg *cg, int *out)
+int rs_cg_copy_whole(const rs_cg *cg, int *out)
 {
 	for (int m = 0; m < cg->K; m++) {
 		if (cg->whole[m] < 0)
@@ -760,7 +769,7 @@ static int copy_whole(const rs_cg *cg, int *out)
 	return 0;
 }
 
-/* rs_cg_mip's work; calls GLPK: only under `guarded`. */
+/* rs_cg_mip's work; calls GLPK: only under `rs_cg_guarded`. */
 static int mip_call(void *arg)
 {
 	mip_args *a = arg;
@@ -795,12 +804,12 @@ static int mip_call(void *arg)
 	for (int i = 0; i < cg->n_cols; i++)
 		if (glp_mip_col_val(cg->lp, cg->first_lambda + i) > 0.5)
 			cg->whole[cg->cols[i].m] = i;
-	return copy_whole(cg, a->out);
+	return rs_cg_copy_whole(cg, a->out);
 }
 
 int rs_cg_mip(rs_cg *cg, double seconds, int max_nodes, int *out)
 {
-	if (!lp_alive(cg))
+	if (!rs_cg_lp_alive(cg))
 		return -1;
 	const rs_state *st = cg->st;
 	const int C = cg->C, NC = st->p->n_cover;
@@ -838,12 +847,12 @@ int rs_cg_mip(rs_cg *cg, double seconds, int max_nodes, int *out)
 		      .x = x,
 		      .max_nodes = max_nodes,
 		      .out = out};
-	int rc = guarded(mip_call, &a);
+	int rc = rs_cg_guarded(mip_call, &a);
 	free(x);
 	return rc;
 }
 
-/* rs_cg_round's work; calls GLPK: only under `guarded` (and so keeps
+/* rs_cg_round's work; calls GLPK: only under `rs_cg_guarded` (and so keeps
  * nothing allocated across a GLPK call). */
 static int round_call(void *arg)
 {
@@ -861,13 +870,13 @@ static int round_call(void *arg)
 			    glp_get_col_prim(cg->lp, cg->first_lambda + w))
 			cg->whole[m] = i;
 	}
-	return copy_whole(cg, a->out);
+	return rs_cg_copy_whole(cg, a->out);
 }
 
 int rs_cg_round(rs_cg *cg, double seconds, int *out)
 {
-	if (!lp_alive(cg))
+	if (!rs_cg_lp_alive(cg))
 		return -1;
 	call_args a = {.cg = cg, .seconds = seconds, .out = out};
-	return guarded(round_call, &a);
+	return rs_cg_guarded(round_call, &a);
 }

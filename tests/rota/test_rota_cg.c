@@ -7,7 +7,7 @@
  * master. And GLPK errors: GLPK would abort the program on one; the
  * guard makes the call fail instead, prints nothing, and a master made
  * afterwards solves as before. A master alive during the error knows its
- * lp is gone.
+ * lp is gone. Branch and price ends at the proven optimum.
  */
 #include <fcntl.h>
 #include <math.h>
@@ -337,6 +337,66 @@ static void test_round_window(void **state)
 	unload(&in);
 }
 
+/*
+ * Branch and price from a roster of best responses, in turns of 20 ms
+ * (each going on with the tree the last one left): every roster it
+ * hands back is lawful by the referee and costs what it says, each one
+ * cheaper than the last, and when the tree is exhausted the best is the
+ * proven optimum (bks.csv). Told the optimum to start with, it finds
+ * nothing cheaper and still finishes.
+ */
+static void check_branch(const char *name, int64_t optimum)
+{
+	inst in = load(name);
+	settle(&in);
+	const size_t ed = (size_t)in.st.E * in.st.D;
+	rs_cg *cg = rs_cg_new(&in.st, in.dp);
+	assert_non_null(cg);
+	int rounds;
+	assert_int_equal(rs_cg_run(cg, 60, 0, &rounds), 0);
+	int64_t ub = rs_total(&in.st), last = ub;
+	int found, done = 0, proved = 0, turns = 0;
+	while (!done && turns++ < 20000) {
+		assert_int_equal(rs_cg_branch(cg, 0.02, &ub, in.out, &found,
+					      &done, &proved),
+				 0);
+		if (!found) {
+			assert_true(ub == last);
+			continue;
+		}
+		assert_true(ub < last);
+		last = ub;
+		memcpy(in.st.x, in.out, ed * sizeof(int));
+		rs_recompute(&in.st);
+		assert_true(referee(&in) == ub);
+	}
+	assert_true(done);
+	assert_true(proved);
+	assert_true(ub == optimum);
+	assert_true(rs_cg_nodes(cg) >= 1);
+	rs_cg_free(cg);
+
+	/* With the optimum to beat there is nothing to find. */
+	cg = rs_cg_new(&in.st, in.dp);
+	assert_non_null(cg);
+	assert_int_equal(rs_cg_run(cg, 60, 0, &rounds), 0);
+	assert_int_equal(rs_cg_branch(cg, 60, &ub, in.out, &found, &done,
+				      &proved),
+			 0);
+	assert_true(done && proved && !found);
+	assert_true(ub == optimum);
+	rs_cg_free(cg);
+	unload(&in);
+}
+
+static void test_branch_and_price(void **state)
+{
+	(void)state;
+	check_branch("Instance2.txt", 828);
+	check_branch("Instance3.txt", 1001);
+	check_branch("Instance1.txt", 607);
+}
+
 /* rs_cg_test_glpk_error with stdout caught in a file; checks that the
  * error was caught and GLPK printed nothing. */
 static void glpk_error_silently(void)
@@ -404,6 +464,7 @@ int main(void)
 		cmocka_unit_test(test_window_rows_counted),
 		cmocka_unit_test(test_round_window),
 		cmocka_unit_test(test_bound_before_convergence),
+		cmocka_unit_test(test_branch_and_price),
 		cmocka_unit_test(test_error_is_survived),
 		cmocka_unit_test(test_master_alive_during_error),
 	};
