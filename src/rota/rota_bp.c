@@ -136,8 +136,14 @@ static void bp_apply(rs_cg *cg)
 	cg->dual_next = 1;
 }
 
-/* The relaxation's most fractional free value of a member on a day, as
- * branch *b, and its weight *a; 0 when there is none (it is whole). */
+/*
+ * The branch for node cg->cur: *b, with *a_out the relaxation's weight
+ * of its value; 0 when there is none (the relaxation is whole). First
+ * whether a member works on a day (the most fractional day off), then,
+ * when every member's days on and off are whole, which shift (the most
+ * fractional): working or not splits the schedules in two halves of
+ * like size, where one shift among several leaves most on one side.
+ */
 static int bp_choose(rs_cg *cg, struct bp_branch *b, double *a_out)
 {
 	const int D = cg->D, S1 = cg->S + 1;
@@ -152,23 +158,28 @@ static int bp_choose(rs_cg *cg, struct bp_branch *b, double *a_out)
 		for (int d = 0; d < D; d++)
 			a[(size_t)d * S1 + c->sched[d] + 1] += x;
 	}
-	double best = 1e-6;
-	int found = 0;
-	for (size_t i = 0; i < n; i++) {
-		double a = cg->agg[i], f = a < 1 - a ? a : 1 - a;
-		if (f <= best)
-			continue;
-		size_t md = i / (size_t)S1;
-		if (cg->force[md] != -2)
-			continue;
-		best = f;
-		found = 1;
-		*a_out = a;
-		*b = (struct bp_branch){.m = (int)(md / (size_t)D),
-					.d = (int)(md % (size_t)D),
-					.v = (int)(i % (size_t)S1) - 1};
+	for (int pass = 0; pass < 2; pass++) {
+		double best = 1e-6;
+		int found = 0;
+		for (size_t i = 0; i < n; i++) {
+			int off = i % (size_t)S1 == 0;
+			if (off != (pass == 0))
+				continue;
+			double a = cg->agg[i], f = a < 1 - a ? a : 1 - a;
+			size_t md = i / (size_t)S1;
+			if (f <= best || cg->force[md] != -2)
+				continue;
+			best = f;
+			found = 1;
+			*a_out = a;
+			*b = (struct bp_branch){.m = (int)(md / (size_t)D),
+						.d = (int)(md % (size_t)D),
+						.v = (int)(i % (size_t)S1) - 1};
+		}
+		if (found)
+			return 1;
 	}
-	return found;
+	return 0;
 }
 
 typedef struct {
