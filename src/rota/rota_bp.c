@@ -234,16 +234,23 @@ static int branch_call(void *arg)
 			/* An LP cut short by the time limit is no failure:
 			 * the node stays for the next call. */
 			return cg->timed_out || rs_cg_now() >= end ? 0 : -1;
-		if (!cg->pruned && rs_cg_now() >= end)
+		/* Unless pruned or converged, a node the time limit cut
+		 * short (GLPK's limit is in whole milliseconds and may stop
+		 * a solve before `end`) stays for the next call too. */
+		if (!cg->pruned && !cg->bound_valid &&
+		    (cg->timed_out || rs_cg_now() >= end))
 			return 0;
 		cg->nodes++;
 		int settled = cg->pruned;
 		double obj = glp_get_obj_val(cg->lp) + cg->offset;
+		/* The Lagrangian value is the node's bound: the LP's own
+		 * value can sit a hair above it, where GLPK's tolerance left
+		 * columns pricing just below zero (has_column). */
+		double bound = cg->lagr_valid ? cg->lagr + cg->offset : -HUGE_VAL;
 		if (!settled) {
 			for (int m = 0; m < cg->K && !settled; m++)
 				settled = glp_get_col_prim(cg->lp, 2 * cg->C + 1 + m) >
 					  1e-6;
-			settled |= cg->bound_valid && obj > cg->cutoff;
 			if (!cg->bound_valid)
 				cg->inexact = 1;
 		}
@@ -258,8 +265,8 @@ static int branch_call(void *arg)
 			struct bp_branch other = b;
 			b.force = w >= 0.5;
 			other.force = !b.force;
-			if (bp_push(cg, cg->cur, &other, obj) ||
-			    bp_push(cg, cg->cur, &b, obj))
+			if (bp_push(cg, cg->cur, &other, bound) ||
+			    bp_push(cg, cg->cur, &b, bound))
 				return -1;
 		}
 		free(cg->cur->path);
@@ -278,10 +285,16 @@ int rs_cg_branch(rs_cg *cg, double seconds, int64_t *ub, int *out,
 		return -1;
 	size_t n = (size_t)cg->K * cg->D * (cg->S + 1);
 	if (!cg->ban) {
-		cg->ban = calloc(n + 1, 1);
-		cg->agg = malloc((n + 1) * sizeof *cg->agg);
-		if (!cg->ban || !cg->agg || bp_push(cg, NULL, NULL, -HUGE_VAL))
+		/* All or nothing: a tree half made would look exhausted. */
+		unsigned char *ban = calloc(n + 1, 1);
+		double *agg = malloc((n + 1) * sizeof *agg);
+		if (!ban || !agg || bp_push(cg, NULL, NULL, -HUGE_VAL)) {
+			free(ban);
+			free(agg);
 			return -1;
+		}
+		cg->ban = ban;
+		cg->agg = agg;
 		for (int m = 0; m < cg->K; m++)
 			cg->whole[m] = -1;
 	}

@@ -87,7 +87,7 @@ int rs_cg_mip(rs_cg *cg, double seconds, int max_nodes, int *out);
 int rs_cg_round(rs_cg *cg, double seconds, int *out);
 
 /*
- * Branch and price: a depth-first search whose nodes force or ban one
+ * Branch and price: a best-first search whose nodes force or ban one
  * member's value on one day, each node's relaxation solved by column
  * generation and settled when its bound cannot beat *ub (the cost of the
  * best roster known, the whole objective), when it has no lawful
@@ -95,14 +95,15 @@ int rs_cg_round(rs_cg *cg, double seconds, int *out);
  * to out (members x D), lowers *ub and sets *found. Runs for at most
  * `seconds`; the tree stays in cg, so the next call goes on where this
  * one stopped (with a *ub the caller may have lowered meanwhile). *done
- * when the tree is exhausted: no roster costs less than *ub, *proved
- * when every node was priced exactly. The other calls must not be made
+ * when the tree is exhausted; *proved when besides every node was priced
+ * exactly and its LP solved to the end: then no roster costs less than
+ * *ub. The other calls must not be made
  * on cg after this one. Returns 0, or -1 when out of memory or GLPK
  * failed.
  */
 int rs_cg_branch(rs_cg *cg, double seconds, int64_t *ub, int *out,
 		 int *found, int *done, int *proved);
-/* Nodes rs_cg_branch settled so far. */
+/* Nodes rs_cg_branch solved so far (settled or branched on). */
 long rs_cg_nodes(const rs_cg *cg);
 
 /*

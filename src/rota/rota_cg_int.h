@@ -91,8 +91,10 @@ double rs_cg_now(void);
 /*
  * Column generation for at most `seconds` and max_rounds LP solves (0: no
  * limit); stops early when its Lagrangian bound exceeds cg->cutoff
- * (cg->pruned). Returns 0 when converged or stopped by the limits with a
- * solved LP, -1 when the LP could not be solved. Under rs_cg_guarded.
+ * (cg->pruned). Returns 0 when converged (cg->bound_valid with exact
+ * pricing) or stopped by the limits after at least one LP solved to the
+ * end (the last one may have been cut short: cg->timed_out), -1 when
+ * the LP could not be solved. Under rs_cg_guarded.
  */
 int rs_cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds);
 /* Writes each member's chosen column (whole[m]) to out (members x D);

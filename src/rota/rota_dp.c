@@ -783,10 +783,13 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 		dp->units[s] = st->p->shifts[s].length / sh.unit;
 	if (most_units(dp, st, e, &sh))
 		return -1;
+	/* The price steps follow the largest cost, leaving out the
+	 * prohibitive ones (branch and price bans a value at 1e12,
+	 * rota_bp.c): those would make every step useless. */
 	double scale = 1.0;
 	size_t nc = (size_t)D * (S + 1);
 	for (size_t i = 0; i < nc; i++)
-		if (fabs(dp->c[i]) > scale)
+		if (fabs(dp->c[i]) > scale && fabs(dp->c[i]) < 1e11)
 			scale = fabs(dp->c[i]);
 
 	int limited = 0;

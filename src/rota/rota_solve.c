@@ -49,6 +49,7 @@ typedef struct {
 	int round_at;        /* move_round's next window start */
 	rs_cg *bp;           /* branch and price's master and tree, or NULL */
 	int bp_proved;       /* it proved the best roster optimal */
+	double bp_slice;     /* seconds of its next turn */
 } search;
 
 /* move_exact starts with groups of up to 20 employees over up to 10 days,
@@ -651,19 +652,23 @@ static void move_branch(search *s)
 		return;
 	int64_t ub = s->best;
 	int found, done, proved;
-	if (rs_cg_branch(s->bp, left < BP_SLICE ? left : BP_SLICE, &ub, s->part,
-			 &found, &done, &proved) != 0) {
-		rs_cg_free(s->bp);
-		s->bp = NULL;
-		return;
-	}
+	long nodes = rs_cg_nodes(s->bp);
+	int rc = rs_cg_branch(s->bp, left < s->bp_slice ? left : s->bp_slice,
+			      &ub, s->part, &found, &done, &proved);
+	/* A roster found before a failure is still good. */
 	if (found) {
 		memcpy(st->x, s->part, (size_t)st->E * st->D * sizeof *st->x);
 		rs_recompute(st);
 		keep_if_best(s);
 	}
-	if (done) {
-		s->bp_proved = proved;
+	/* A node that needs longer than a turn gets longer turns. */
+	if (rc == 0 && !done && rs_cg_nodes(s->bp) == nodes)
+		s->bp_slice = s->bp_slice * 2 < BP_SLICE * 8 ? s->bp_slice * 2
+							     : BP_SLICE * 8;
+	else
+		s->bp_slice = BP_SLICE;
+	if (rc != 0 || done) {
+		s->bp_proved = rc == 0 && proved;
 		rs_cg_free(s->bp);
 		s->bp = NULL;
 	}
@@ -713,6 +718,7 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 	s.best_bad = s.st.bad;
 	s.x_len = 10;
 	s.x_k = 20;
+	s.bp_slice = BP_SLICE;
 	memcpy(s.best_x, s.st.x, ed * sizeof(int));
 
 	int64_t lb = 0;
