@@ -96,6 +96,9 @@ void db_finalize(db_stmt *st);
 
 /* Runs a statement that returns nothing (or ignores what it returns). */
 ov_status db_run(db_stmt *st, ov_err *err);
+/* Runs a statement for one whole number: the first column of its first
+ * row in *out, 0 when there is no row. Finalizes st. */
+ov_status db_first_int(db_stmt *st, int64_t *out, ov_err *err);
 
 /* Rows the most recent INSERT, UPDATE or DELETE on d wrote or removed
  * (not counting those of triggers or foreign-key actions); 0 when it

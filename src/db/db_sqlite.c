@@ -292,6 +292,14 @@ ov_status db_run(db_stmt *st, ov_err *err)
 	return rc < 0 ? OV_E_DB : OV_OK;
 }
 
+ov_status db_first_int(db_stmt *st, int64_t *out, ov_err *err)
+{
+	int r = db_step(st, err);
+	*out = r == 1 ? db_col_int(st, 0) : 0;
+	db_finalize(st);
+	return r < 0 ? OV_E_DB : OV_OK;
+}
+
 int db_changes(db *d)
 {
 	return sqlite3_changes(d->h);

@@ -511,10 +511,7 @@ static ov_status find_shift(db *d, int64_t unit_id, const char *code,
 		return rc;
 	db_bind_int(st, 1, unit_id);
 	db_bind_text(st, 2, code);
-	int r = db_step(st, err);
-	*id = r == 1 ? db_col_int(st, 0) : 0;
-	db_finalize(st);
-	return r < 0 ? OV_E_DB : OV_OK;
+	return db_first_int(st, id, err);
 }
 
 /* The unit's stored need (weekday, shift, skill) as the audit trail

@@ -75,10 +75,7 @@ static ov_status leader_post(db *d, int64_t unit_id, int64_t *id, ov_err *err)
 	if (rc != OV_OK)
 		return rc;
 	db_bind_int(st, 1, unit_id);
-	int r = db_step(st, err);
-	*id = r == 1 ? db_col_int(st, 0) : 0;
-	db_finalize(st);
-	return r < 0 ? OV_E_DB : OV_OK;
+	return db_first_int(st, id, err);
 }
 
 ov_status staff_rota_staff(db *d, int64_t unit_id, int weeks,

@@ -21,11 +21,9 @@ ov_status staff_rota_latest(db *d, int64_t unit_id, int64_t *plan_id,
 	if (rc != OV_OK)
 		return rc;
 	db_bind_int(st, 1, unit_id);
-	int r = db_step(st, err);
-	*plan_id = r == 1 ? db_col_int(st, 0) : 0;
-	db_finalize(st);
-	if (r < 0)
-		return err ? err->code : OV_E_DB;
+	rc = db_first_int(st, plan_id, err);
+	if (rc != OV_OK)
+		return rc;
 	if (!*plan_id)
 		return OV_FAIL(err, OV_E_NOTFOUND, "rota", "%s",
 			       _("The unit has no stored rota."));
