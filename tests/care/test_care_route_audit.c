@@ -25,11 +25,7 @@
  * on as the command line's user "audit-test". */
 static int setup(void **state)
 {
-	copy_db *c = malloc(sizeof *c);
-	*c = demo_copy();
-	setenv("USER", "audit-test", 1);
-	unsetenv("OVTTAS_ACTOR");
-	unsetenv("OVTTAS_ACTOR_ID");
+	copy_db *c = demo_copy_as("audit-test");
 	run_result r = run_cli("--db", c->path, "rota", "plan", "--unit",
 			       UNIT, "--from", "2027-01-04", "--weeks", "1",
 			       "--seconds", "1", "--quiet", NULL);

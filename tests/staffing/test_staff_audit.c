@@ -27,11 +27,7 @@
  * user "audit-test". */
 static int setup(void **state)
 {
-	copy_db *c = malloc(sizeof *c);
-	*c = demo_copy();
-	setenv("USER", "audit-test", 1);
-	unsetenv("OVTTAS_ACTOR");
-	unsetenv("OVTTAS_ACTOR_ID");
+	copy_db *c = demo_copy_as("audit-test");
 	*state = c;
 	return 0;
 }

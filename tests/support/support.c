@@ -124,6 +124,17 @@ int64_t sql_int_at(const char *path, const char *sql)
 	return n;
 }
 
+copy_db *demo_copy_as(const char *user)
+{
+	copy_db *c = malloc(sizeof *c);
+	assert_non_null(c);
+	*c = demo_copy();
+	setenv("USER", user, 1);
+	unsetenv("OVTTAS_ACTOR");
+	unsetenv("OVTTAS_ACTOR_ID");
+	return c;
+}
+
 copy_db demo_copy(void)
 {
 	copy_db c = {tmp_dir(), NULL};

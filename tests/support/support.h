@@ -70,6 +70,9 @@ typedef struct {
 } copy_db;
 copy_db demo_copy(void);
 void copy_free(copy_db *c);
+/* A demo_copy (malloc'd; copy_free and free it) worked on as the command
+ * line's user `user`: USER set, no web actor (OVTTAS_ACTOR, _ID). */
+copy_db *demo_copy_as(const char *user);
 
 /* sql_int on the database at path, opened for reading. */
 int64_t sql_int_at(const char *path, const char *sql);
