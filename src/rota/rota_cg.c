@@ -208,21 +208,25 @@ static int build_master(void *arg)
 	cg->epoch = env_epoch;
 	cg->lp = glp_create_prob();
 	glp_set_obj_dir(cg->lp, GLP_MIN);
-	if (C + K > 0)
-		glp_add_rows(cg->lp, C + K);
+	const int short_row = C + K + 1;
+	glp_add_rows(cg->lp, C + K + 1);
 	for (int i = 0; i < C; i++)
 		glp_set_row_bnds(cg->lp, i + 1, GLP_FX, cg->rhs[i], cg->rhs[i]);
 	for (int m = 0; m < K; m++)
 		glp_set_row_bnds(cg->lp, C + m + 1, GLP_FX, 1.0, 1.0);
-	/* Slack for missing (+1) and surplus (-1) staff per cover row. */
+	glp_set_row_bnds(cg->lp, short_row, GLP_FR, 0.0, 0.0);
+	cg->short_lo = 0;
+	cg->short_hi = HUGE_VAL;
+	/* Slack for missing (+1) and surplus (-1) staff per cover row, the
+	 * missing counted in the total. */
 	for (int i = 0; i < C; i++) {
-		int ind[2] = {0, i + 1};
-		double up[2] = {0, 1.0}, down[2] = {0, -1.0};
+		int ind[3] = {0, i + 1, short_row};
+		double up[3] = {0, 1.0, 1.0}, down[2] = {0, -1.0};
 		const rota_cover *r = &p->cover[cg->row[i]];
 		int col = glp_add_cols(cg->lp, 2);
 		glp_set_col_bnds(cg->lp, col, GLP_LO, 0.0, 0.0);
 		glp_set_obj_coef(cg->lp, col, r->under_weight);
-		glp_set_mat_col(cg->lp, col, 1, ind, up);
+		glp_set_mat_col(cg->lp, col, 2, ind, up);
 		glp_set_col_bnds(cg->lp, col + 1, GLP_LO, 0.0, 0.0);
 		glp_set_obj_coef(cg->lp, col + 1, r->over_weight);
 		glp_set_mat_col(cg->lp, col + 1, 1, ind, down);
@@ -238,7 +242,21 @@ static int build_master(void *arg)
 		glp_set_obj_coef(cg->lp, col, NO_SCHEDULE);
 		glp_set_mat_col(cg->lp, col, 1, ind, one);
 	}
-	cg->first_lambda = 2 * C + K + 1;
+	/* The total's artificials, held at zero until a branch bounds it:
+	 * one raises it to short_lo, one lowers it to short_hi. */
+	cg->first_art = 2 * C + K + 1;
+	{
+		int ind[2] = {0, short_row};
+		double one[2] = {0, 1.0}, minus[2] = {0, -1.0};
+		int col = glp_add_cols(cg->lp, 2);
+		for (int k = 0; k < 2; k++) {
+			glp_set_col_bnds(cg->lp, col + k, GLP_FX, 0.0, 0.0);
+			glp_set_obj_coef(cg->lp, col + k, TOTAL_ART);
+		}
+		glp_set_mat_col(cg->lp, col, 1, ind, one);
+		glp_set_mat_col(cg->lp, col + 1, 1, ind, minus);
+	}
+	cg->first_lambda = cg->first_art + 2;
 	/* The current roster gives every member a first column. */
 	for (int m = 0; m < K; m++)
 		if (add_column(cg, m, &st->x[(size_t)cg->emp[m] * st->D]))
@@ -481,18 +499,41 @@ static double sched_value(const rs_cg *cg, int m, const int *sched,
 }
 
 /*
+ * The total of missing staff's part of the Lagrangian value at the cover
+ * values dual: the cheapest the under slacks meet its bounds with. A
+ * missing person on cover row i costs c_i = its under weight - dual, a
+ * unit of artificial TOTAL_ART; so the total goes to its upper bound on
+ * the cheapest row when that is below zero (rs_cg_rounds keeps c_i
+ * above -TOTAL_ART, and at 0 or above while the total has no upper
+ * bound), else to its lower bound.
+ */
+static double short_value(const rs_cg *cg, const double *dual)
+{
+	const rota_problem *p = cg->st->p;
+	if (cg->short_lo == 0 && cg->short_hi == HUGE_VAL)
+		return 0; /* every c_i >= 0: nothing */
+	double cmin = TOTAL_ART;
+	for (int j = 0; j < cg->C; j++) {
+		double c = p->cover[cg->row[j]].under_weight - dual[cg->row[j]];
+		cmin = c < cmin ? c : cmin;
+	}
+	return cmin < 0 ? cg->short_hi * cmin : cg->short_lo * cmin;
+}
+
+/*
  * One pricing round at the cover values cg->dual: each free member's
  * best schedule joins the master when its reduced cost at the LP's own
  * values (cg->lp_dual, cg->sigma) is negative. Sets *added, *exact (every
  * member priced, and exactly) and *lagr, the Lagrangian bound at cg->dual:
  * sum of dual times what each row asks, plus each member's best value
- * (valid when *exact). Returns 0, or -1 when a column could not be added.
+ * and the total of missing staff's part (valid when *exact). Returns 0, or -1 when
+ * a column could not be added.
  */
 static int price_round(rs_cg *cg, double end, int *added, int *exact,
 		       double *lagr)
 {
 	const int D = cg->D;
-	double L = 0;
+	double L = short_value(cg, cg->dual);
 	for (int j = 0; j < cg->C; j++)
 		L += cg->dual[cg->row[j]] * cg->rhs[j];
 	*added = 0;
@@ -579,12 +620,17 @@ int rs_cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds)
 				int i = cg->row[j];
 				double v = a * cg->centre[i] + (1 - a) * cg->lp_dual[i];
 				/* The Lagrangian value bounds only for values
-				 * the slacks price: -over <= v <= under. The
-				 * LP's duals are inside up to GLPK's tolerance,
-				 * and so is any mix of them; clipping makes
-				 * the bound not depend on that tolerance. */
+				 * the slacks price: -over <= v <= under, the
+				 * upper end TOTAL_ART higher where a branch
+				 * bounds the missing staff from above
+				 * (short_value). The LP's duals are inside up
+				 * to GLPK's tolerance, and so is any mix of
+				 * them; clipping makes the bound not depend
+				 * on that tolerance. */
 				const rota_cover *cv = &p->cover[i];
-				v = v > cv->under_weight ? cv->under_weight : v;
+				double hi = cv->under_weight +
+					    (cg->short_hi < HUGE_VAL ? TOTAL_ART : 0);
+				v = v > hi ? hi : v;
 				v = v < -cv->over_weight ? -cv->over_weight : v;
 				cg->dual[i] = v;
 			}
@@ -616,6 +662,22 @@ int rs_cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds)
 		}
 	}
 	return 0;
+}
+
+void rs_cg_set_short(rs_cg *cg, double lo, double hi)
+{
+	int type = hi == HUGE_VAL ? (lo > 0 ? GLP_LO : GLP_FR)
+		   : lo == hi      ? GLP_FX
+		   : lo > 0        ? GLP_DB
+				   : GLP_UP;
+	glp_set_row_bnds(cg->lp, cg->C + cg->K + 1, type, lo,
+			 hi == HUGE_VAL ? 0 : hi);
+	glp_set_col_bnds(cg->lp, cg->first_art, lo > 0 ? GLP_LO : GLP_FX, 0, 0);
+	glp_set_col_bnds(cg->lp, cg->first_art + 1,
+			 hi < HUGE_VAL ? GLP_LO : GLP_FX, 0, 0);
+	cg->short_lo = lo;
+	cg->short_hi = hi;
+	cg->dual_next = 1;
 }
 
 double rs_cg_bound(const rs_cg *cg, int *valid)

@@ -13,6 +13,9 @@
 
 /* Pricing cost of a value a branch bans (rs_cg_branch). */
 #define BANNED 1e12
+/* Cost of a unit of the artificials that keep a branch on the total of
+ * missing staff solvable (see `short_lo`). */
+#define TOTAL_ART 1e6
 
 typedef struct {
 	int m;      /* member: index into rs_cg.emp */
@@ -39,6 +42,15 @@ struct rs_cg {
 	double *sigma;    /* K: the last LP's duals of the members' rows */
 	double lagr;      /* the best Lagrangian bound of the last run */
 	int lagr_valid;
+	/* A master's last row sums its under slacks: the staff missing
+	 * over all its cover rows. Branch and price bounds it: short_lo <=
+	 * total <= short_hi (0 and HUGE_VAL, the row free, until it
+	 * branches on it). An artificial per bound, at TOTAL_ART a unit,
+	 * keeps the LP solvable while the columns cannot meet it: LP
+	 * columns first_art (raises the total) and first_art + 1 (lowers
+	 * it). */
+	double short_lo, short_hi;
+	int first_art;
 	int first_lambda; /* LP column index of the first schedule */
 	column *cols;
 	int n_cols, cap_cols;
@@ -100,6 +112,10 @@ int rs_cg_rounds(rs_cg *cg, double seconds, int max_rounds, int *rounds);
 /* Writes each member's chosen column (whole[m]) to out (members x D);
  * -1 when a member has none. */
 int rs_cg_copy_whole(const rs_cg *cg, int *out);
+/* Bounds the master's total of missing staff: lo <= total <= hi
+ * (HUGE_VAL: none), its artificials free where they are needed. The next
+ * solve is dual simplex. Calls GLPK: only under rs_cg_guarded. */
+void rs_cg_set_short(rs_cg *cg, double lo, double hi);
 /* rota_bp.c: frees the branch-and-price tree (rs_cg_free calls it). */
 void rs_bp_clear(rs_cg *cg);
 
