@@ -1,9 +1,11 @@
 /*
  * rota_bp.c - branch and price over a column-generation master
  * (rota_cg.c): best first, each node's relaxation solved by column
- * generation under its branches - a member's value on a day forced, or
- * banned (the pricing cost of a banned value is prohibitive, so the
- * exact pricing of rota_dp.c needs no change) - and the node settled
+ * generation under its branches - the total of missing staff over all
+ * cover rows bounded (a row over the slacks alone: no schedule is in it),
+ * a member's value on a day forced, or banned (the pricing cost of a
+ * banned value is prohibitive, so the exact pricing of rota_dp.c needs
+ * no change) - and the node settled
  * when its Lagrangian or LP bound cannot beat the best roster known,
  * when it leaves a member no lawful schedule, or when its relaxation is
  * whole. GLPK's own branch-and-cut (rs_cg_mip) can only branch over the
