@@ -145,8 +145,7 @@ static void bp_apply(rs_cg *cg)
 		else if (!ok && type != GLP_FX)
 			glp_set_col_bnds(cg->lp, col, GLP_FX, 0.0, 0.0);
 	}
-	rs_cg_set_short(cg, lo, hi);
-	cg->dual_next = 1;
+	rs_cg_set_short(cg, lo, hi); /* the next solve: dual simplex */
 }
 
 /*
@@ -160,8 +159,9 @@ static void bp_apply(rs_cg *cg)
  * staff, branched on next, made Instance7's proof take 24 s instead of
  * 4. Then whether a member works on a day (the most fractional day
  * off), then, when every member's days on and off are whole, which
- * shift (the most fractional): working or not splits the schedules in two halves of
- * like size, where one shift among several leaves most on one side.
+ * shift (the most fractional): working or not splits the schedules in
+ * two halves of like size, where one shift among several leaves most on
+ * one side.
  */
 static int bp_choose(rs_cg *cg, struct bp_branch *b, double *a_out)
 {
@@ -235,10 +235,9 @@ static void bp_take_whole(rs_cg *cg, branch_args *a)
 		}
 	for (int j = 0; j < cg->C; j++) {
 		const rota_cover *r = &p->cover[cg->row[j]];
-		double short_by = glp_get_col_prim(cg->lp, 2 * j + 1) -
-				  glp_get_col_prim(cg->lp, 2 * j + 2);
-		cost += short_by > 0 ? short_by * r->under_weight
-				     : -short_by * r->over_weight;
+		long short_by = lround(glp_get_col_prim(cg->lp, 2 * j + 1) -
+				       glp_get_col_prim(cg->lp, 2 * j + 2));
+		cost += (double)rs_row_pen(r, r->need - (int)short_by);
 	}
 	int64_t v = (int64_t)llround(cost);
 	if (v < *a->ub && rs_cg_copy_whole(cg, a->out) == 0) {

@@ -526,8 +526,8 @@ static double short_value(const rs_cg *cg, const double *dual)
  * values (cg->lp_dual, cg->sigma) is negative. Sets *added, *exact (every
  * member priced, and exactly) and *lagr, the Lagrangian bound at cg->dual:
  * sum of dual times what each row asks, plus each member's best value
- * and the total of missing staff's part (valid when *exact). Returns 0, or -1 when
- * a column could not be added.
+ * and the total of missing staff's part (valid when *exact). Returns 0,
+ * or -1 when a column could not be added.
  */
 static int price_round(rs_cg *cg, double end, int *added, int *exact,
 		       double *lagr)
