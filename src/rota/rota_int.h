@@ -95,9 +95,12 @@ int64_t rs_dp_best(rs_dp *dp, rs_state *st, int e, int *out, ov_rng *rng,
  * When force is not NULL, day d must take the value force[d] unless that
  * is -2 (free). Returns 0 with out and *value filled, or -1 if none was
  * found. *exact says the schedule is certainly the cheapest (no prices
- * were needed).
+ * were needed). `thorough` lets the state track more per-type shift
+ * limits exactly (up to the DP's whole budget) instead of pricing them:
+ * slower, but exact more often.
  */
 int rs_dp_price(rs_dp *dp, rs_state *st, int e, const double *cost,
-		const int *force, int *out, double *value, int *exact);
+		const int *force, int thorough, int *out, double *value,
+		int *exact);
 
 #endif

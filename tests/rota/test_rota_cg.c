@@ -264,6 +264,23 @@ static void test_bound_before_convergence(void **state)
 	unload(&in);
 }
 
+/*
+ * limits.txt: three employees whose four shift types all have limits of
+ * three or four shifts, more than the DP's fast state tracks, so pricing
+ * prices some in and cannot prove its schedule the cheapest. Whole-roster
+ * column generation then prices thoroughly (tracking them all) and still
+ * converges to a proven bound, which the roster it started from keeps,
+ * and dives to a roster.
+ */
+static void test_converges_with_priced_limits(void **state)
+{
+	(void)state;
+	inst in = load("limits.txt");
+	settle(&in);
+	assert_true(solve(&in) <= (double)referee(&in) + 1e-6);
+	unload(&in);
+}
+
 static void count_tick(void *ctx)
 {
 	++*(int *)ctx;
@@ -553,6 +570,7 @@ int main(void)
 		cmocka_unit_test(test_window_rows_counted),
 		cmocka_unit_test(test_round_window),
 		cmocka_unit_test(test_bound_before_convergence),
+		cmocka_unit_test(test_converges_with_priced_limits),
 		cmocka_unit_test(test_short_total_bounds),
 		cmocka_unit_test(test_branch_and_price),
 		cmocka_unit_test(test_error_is_survived),
