@@ -6,12 +6,12 @@
  * day off, the length of the current run, minutes worked and weekends
  * worked. The per-type shift limits (and minutes or weekends, when the
  * state would be too large) are priced in with Lagrange multipliers: a
- * shift type's price is bracketed (too low, too many shifts; too high,
- * fewer than allowed) and then halved, the cheapest schedule that keeps
- * every rule kept. Prices that only rose (until the limit held) left
- * Instance19's best responses 35,360 above the exact ones over 40
- * employees; bracketing, 2 (bench/rostering/dp_speed.c: whole-horizon
- * calls 1.7 times slower there). A window of days can be re-rostered with
+ * shift type's price rises until its limit holds, and where it then holds
+ * with fewer shifts than allowed, the price is bracketed and halved; the
+ * cheapest schedule that keeps every rule is kept. Prices that only rose
+ * left Instance19's best responses 35,360 above the exact ones over 40
+ * employees; bracketed, 2 (Instance15: 914 and 1; whole-horizon calls
+ * 1.7 times slower on 19, bench/rostering/dp_speed.c). A window of days can be re-rostered with
  * the days outside it kept: they still count towards every limit, and
  * since only the states a path reaches are visited, a short window costs
  * little however long the horizon. Called by the search in rota_solve.c.
@@ -803,13 +803,15 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 			scale = fabs(dp->c[i]);
 
 	int limited = 0;
-	double lam_lo[64], lam_hi[64], lam_step[64];
+	/* Per type: the highest price that gave too many shifts, the
+	 * lowest that gave fewer than allowed (once refining). */
+	double lam_lo[64], lam_hi[64];
 	unsigned char lam_has_hi[64];
+	int refine = 0;
 	for (int s = 0; s < S; s++) {
 		dp->lam[s] = 0;
 		lam_lo[s] = lam_hi[s] = 0;
 		lam_has_hi[s] = 0;
-		lam_step[s] = scale / 4 + 1;
 		if (sh.binding[s] && sh.track_of[s] < 0)
 			limited = 1;
 	}
@@ -861,27 +863,26 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 				*exact = round == 0;
 			}
 		}
-		int again = 0;
+		int again = 0, high = 0;
 		for (int s = 0; s < S; s++) {
 			if (!em->max_shifts || em->max_shifts[s] == ROTA_UNLIMITED ||
 			    !sh.binding[s] || sh.track_of[s] >= 0)
 				continue;
 			int over = cnt[s] - em->max_shifts[s];
-			/* A price that is too low (too many shifts) or too
-			 * high (fewer than allowed, so a cheaper schedule may
-			 * keep the limit) brackets it; then it is halved. */
 			if (over > 0) {
 				lam_lo[s] = dp->lam[s];
 				dp->lam[s] = lam_has_hi[s]
 						     ? (lam_lo[s] + lam_hi[s]) / 2
-						     : dp->lam[s] + lam_step[s] * over;
-				lam_step[s] *= 2;
+						     : dp->lam[s] + step * over;
 				again = 1;
 			} else if (over < 0 && dp->lam[s] > 0) {
-				lam_hi[s] = dp->lam[s];
-				lam_has_hi[s] = 1;
-				dp->lam[s] = (lam_lo[s] + lam_hi[s]) / 2;
-				again = 1;
+				if (refine) {
+					lam_hi[s] = dp->lam[s];
+					lam_has_hi[s] = 1;
+					dp->lam[s] = (lam_lo[s] + lam_hi[s]) / 2;
+					again = 1;
+				}
+				high = 1;
 			}
 		}
 		if (!sh.track_min) {
@@ -909,6 +910,26 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 		if (!sh.track_wk && em->max_weekends != ROTA_UNLIMITED &&
 		    wk > em->max_weekends) {
 			nu += step * (wk - em->max_weekends);
+			again = 1;
+		}
+		/* Every limit holds, some with fewer shifts than allowed:
+		 * the prices that only rose may be too high, and a cheaper
+		 * schedule keep the limits. Those prices are bracketed
+		 * from here on (too low: too many shifts; too high: fewer
+		 * than allowed) and halved. Until then the search is the
+		 * rising one, so the cheapest schedule kept is never worse
+		 * than it finds. */
+		if (!again && high && !refine) {
+			refine = 1;
+			for (int s = 0; s < S; s++)
+				if (em->max_shifts && sh.binding[s] &&
+				    sh.track_of[s] < 0 &&
+				    em->max_shifts[s] != ROTA_UNLIMITED &&
+				    cnt[s] < em->max_shifts[s] && dp->lam[s] > 0) {
+					lam_hi[s] = dp->lam[s];
+					lam_has_hi[s] = 1;
+					dp->lam[s] = (lam_lo[s] + lam_hi[s]) / 2;
+				}
 			again = 1;
 		}
 		if (!again)
