@@ -28,6 +28,9 @@
  * space costs memory more than time; over a whole horizon it costs both. */
 #define DP_BUDGET ((size_t)32 << 20)
 #define DP_ROUNDS 12
+/* Priced passes that may follow the first schedule keeping every limit,
+ * bracketing the prices that were too high (dp_run). */
+#define REFINE_ROUNDS 4
 
 struct rs_dp {
 	int D, S;
@@ -921,6 +924,8 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 		 * than it finds. */
 		if (!again && high && !refine) {
 			refine = 1;
+			if (rounds > round + 1 + REFINE_ROUNDS)
+				rounds = round + 1 + REFINE_ROUNDS;
 			for (int s = 0; s < S; s++)
 				if (em->max_shifts && sh.binding[s] &&
 				    sh.track_of[s] < 0 &&

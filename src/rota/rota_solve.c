@@ -234,7 +234,7 @@ static void shuffle(search *s, int *a, int n)
 static void descend(search *s, double limit)
 {
 	rs_state *st = &s->st;
-	int improved = 1;
+	int improved = 1, first = 1;
 	s->wa = 0;
 	s->wb = st->D;
 	while (improved && elapsed(s) < limit) {
@@ -248,7 +248,15 @@ static void descend(search *s, double limit)
 			return;
 		memcpy(order, s->pick, (size_t)st->E * sizeof *order);
 		int done = 0;
-		for (int i = 0; i < st->E && elapsed(s) < limit; i++, done++) {
+		/* The first pass goes on past the limit while the roster
+		 * breaks a rule (an employee not yet given a schedule is
+		 * below the minimum minutes): on the largest instances one
+		 * pass takes more than the limit, and the search after it
+		 * mends breaches over short windows only. */
+		for (int i = 0; i < st->E &&
+				(elapsed(s) < limit ||
+				 (first && st->bad && elapsed(s) < s->opts->seconds));
+		     i++, done++) {
 			int bad_old = st->bad;
 			int64_t old = rs_total(st);
 			s->pick[0] = order[i];
@@ -260,6 +268,7 @@ static void descend(search *s, double limit)
 				put_back(s, 1);
 		}
 		free(order);
+		first = 0;
 		/* A pass cut short by the limit is scaled up to a whole one. */
 		if (s->pass_seconds == 0 && done > 0)
 			s->pass_seconds = (elapsed(s) - t_start) * st->E / done;
