@@ -773,6 +773,14 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
  * *exact is set when the first pass already kept every rule with the
  * state tracking them, so the schedule is optimal for these costs.
  */
+/* Whether shift type s has a limit the free days could break that the
+ * state of shape sh does not track: one the DP prices in. */
+static int priced_limit(const rota_employee *em, const shape *sh, int s)
+{
+	return em->max_shifts && em->max_shifts[s] != ROTA_UNLIMITED &&
+	       sh->binding[s] && sh->track_of[s] < 0;
+}
+
 static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 {
 	const rota_employee *em = &st->p->employees[e];
@@ -868,8 +876,7 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 		}
 		int again = 0, high = 0;
 		for (int s = 0; s < S; s++) {
-			if (!em->max_shifts || em->max_shifts[s] == ROTA_UNLIMITED ||
-			    !sh.binding[s] || sh.track_of[s] >= 0)
+			if (!priced_limit(em, &sh, s))
 				continue;
 			int over = cnt[s] - em->max_shifts[s];
 			if (over > 0) {
@@ -927,9 +934,7 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 			if (rounds > round + 1 + REFINE_ROUNDS)
 				rounds = round + 1 + REFINE_ROUNDS;
 			for (int s = 0; s < S; s++)
-				if (em->max_shifts && sh.binding[s] &&
-				    sh.track_of[s] < 0 &&
-				    em->max_shifts[s] != ROTA_UNLIMITED &&
+				if (priced_limit(em, &sh, s) &&
 				    cnt[s] < em->max_shifts[s] && dp->lam[s] > 0) {
 					lam_hi[s] = dp->lam[s];
 					lam_has_hi[s] = 1;
