@@ -552,7 +552,8 @@ static int price_round(rs_cg *cg, double end, int thorough, int *added,
 		double value;
 		int ex;
 		if (rs_dp_price(cg->dp, cg->st, cg->emp[m], cg->cost,
-				&cg->force[(size_t)m * D], thorough, cg->buf, &value, &ex)) {
+				&cg->force[(size_t)m * D], thorough, cg->buf,
+				&value, &ex)) {
 			*exact = 0;
 			continue;
 		}

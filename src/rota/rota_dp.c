@@ -11,8 +11,9 @@
  * cheapest schedule that keeps every rule is kept. Prices that only rose
  * left Instance19's best responses 35,360 above the exact ones over 40
  * employees; bracketed, 2 (Instance15: 914 and 1; whole-horizon calls
- * 1.7 times slower on 19, bench/rostering/dp_speed.c). A window of days can be re-rostered with
- * the days outside it kept: they still count towards every limit, and
+ * 1.2-1.7 times slower on 13, 15, 19, bench/rostering/dp_speed.c). A
+ * window of days can be re-rostered with the days outside it kept: they
+ * still count towards every limit, and
  * since only the states a path reaches are visited, a short window costs
  * little however long the horizon. Called by the search in rota_solve.c.
  */
@@ -766,21 +767,22 @@ static int dp_pass(rs_dp *dp, const rs_state *st, int e, const shape *sh,
 	return 0;
 }
 
+/* Whether shift type s has a limit the free days could break (binding
+ * implies a limit) that the state of shape sh does not track: one the DP
+ * prices in. */
+static int priced_limit(const shape *sh, int s)
+{
+	return sh->binding[s] && sh->track_of[s] < 0;
+}
+
 /*
  * Runs the shortest path on the day costs in dp->c, raising prices on
  * per-type limits (and minutes or weekends when the state leaves them
- * out) until the schedule keeps them. Returns 0 with out filled, or -1.
+ * out) until the schedule keeps them, then bracketing the per-type prices
+ * that were too high. Returns 0 with out filled, or -1.
  * *exact is set when the first pass already kept every rule with the
  * state tracking them, so the schedule is optimal for these costs.
  */
-/* Whether shift type s has a limit the free days could break that the
- * state of shape sh does not track: one the DP prices in. */
-static int priced_limit(const rota_employee *em, const shape *sh, int s)
-{
-	return em->max_shifts && em->max_shifts[s] != ROTA_UNLIMITED &&
-	       sh->binding[s] && sh->track_of[s] < 0;
-}
-
 static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 {
 	const rota_employee *em = &st->p->employees[e];
@@ -823,7 +825,7 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 		dp->lam[s] = 0;
 		lam_lo[s] = lam_hi[s] = 0;
 		lam_has_hi[s] = 0;
-		if (sh.binding[s] && sh.track_of[s] < 0)
+		if (priced_limit(&sh, s))
 			limited = 1;
 	}
 	double mu = 0, nu = 0, step = scale / 4 + 1;
@@ -876,7 +878,7 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 		}
 		int again = 0, high = 0;
 		for (int s = 0; s < S; s++) {
-			if (!priced_limit(em, &sh, s))
+			if (!priced_limit(&sh, s))
 				continue;
 			int over = cnt[s] - em->max_shifts[s];
 			if (over > 0) {
@@ -886,12 +888,6 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 						     : dp->lam[s] + step * over;
 				again = 1;
 			} else if (over < 0 && dp->lam[s] > 0) {
-				if (refine) {
-					lam_hi[s] = dp->lam[s];
-					lam_has_hi[s] = 1;
-					dp->lam[s] = (lam_lo[s] + lam_hi[s]) / 2;
-					again = 1;
-				}
 				high = 1;
 			}
 		}
@@ -922,19 +918,19 @@ static int dp_run(rs_dp *dp, rs_state *st, int e, int *out, int *exact)
 			nu += step * (wk - em->max_weekends);
 			again = 1;
 		}
-		/* Every limit holds, some with fewer shifts than allowed:
-		 * the prices that only rose may be too high, and a cheaper
-		 * schedule keep the limits. Those prices are bracketed
-		 * from here on (too low: too many shifts; too high: fewer
-		 * than allowed) and halved. Until then the search is the
-		 * rising one, so the cheapest schedule kept is never worse
-		 * than it finds. */
-		if (!again && high && !refine) {
-			refine = 1;
-			if (rounds > round + 1 + REFINE_ROUNDS)
+		/* Once every limit holds, some with fewer shifts than
+		 * allowed, the prices that only rose may be too high and a
+		 * cheaper schedule keep the limits: from then on those
+		 * prices are bracketed (too low: too many shifts; too high:
+		 * fewer than allowed) and halved. Until then the search is
+		 * the rising one, so the cheapest schedule kept is never
+		 * worse than it finds. */
+		if (high && (refine || !again)) {
+			if (!refine && rounds > round + 1 + REFINE_ROUNDS)
 				rounds = round + 1 + REFINE_ROUNDS;
+			refine = 1;
 			for (int s = 0; s < S; s++)
-				if (priced_limit(em, &sh, s) &&
+				if (priced_limit(&sh, s) &&
 				    cnt[s] < em->max_shifts[s] && dp->lam[s] > 0) {
 					lam_hi[s] = dp->lam[s];
 					lam_has_hi[s] = 1;
