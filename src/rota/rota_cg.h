@@ -59,11 +59,12 @@ int rs_cg_run(rs_cg *cg, double seconds, int max_rounds, int *rounds);
 double rs_cg_bound(const rs_cg *cg, int *valid);
 
 /*
- * Diving: repeatedly fixes the members whose schedule the relaxation
- * takes whole, else the one closest to whole, re-pricing the others after
- * each step, until every member has one schedule; writes the roster to
- * out (members x D). Returns 0, or -1 when time ran out first, the fixings
- * left a member no schedule, or GLPK failed.
+ * Diving: repeatedly fixes single values (a member's shift or day off
+ * on one day) that the relaxation leans to, re-pricing everyone after
+ * each step, until the relaxation gives every member one schedule whole;
+ * writes the roster to out (members x D). A fixing that leaves its member
+ * no schedule is undone. Returns 0, or -1 when time ran out first, no
+ * value was left to fix, or GLPK failed.
  */
 int rs_cg_dive(rs_cg *cg, double seconds, int *out);
 

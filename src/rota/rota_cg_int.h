@@ -64,10 +64,11 @@ struct rs_cg {
 	int bound_valid;  /* pricing proved no column can improve it */
 	/* force[m * D + d]: the value member m must take on day d (its
 	 * current one outside the window, or a dive's fixing: force_value),
-	 * or -2 where it is free; whole[m]: the column m is fixed to in a
-	 * dive, or -1. */
+	 * or -2 where it is free; whole[m]: member m's column at one in a
+	 * whole relaxation (a dive's last, bp_take_whole's), or -1. */
 	int *force;
 	int *whole;
+	int diving; /* inside rs_cg_dive: fast pricing only */
 	void (*tick)(void *ctx); /* after each LP solve; may be NULL */
 	void *tick_ctx;
 	/* Branch and price (rs_cg_branch). base: force as made (the days

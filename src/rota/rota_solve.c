@@ -751,29 +751,18 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 			if (rs_cg_run(cg, left * 0.4, 0, &rounds) == 0) {
 				double b = rs_cg_bound(cg, &lb_valid);
 				lb = bound_of(b);
+				s.wa = 0;
+				s.wb = s.st.D;
 				if (!(lb_valid && s.best <= lb) &&
 				    rs_cg_round(cg, opts->seconds - elapsed(&s),
-						s.part) == 0) {
-					s.wa = 0;
-					s.wb = s.st.D;
+						s.part) == 0)
 					mend_rounded(&s, pick_everyone(&s));
-				}
-				if (!(lb_valid && s.best <= lb)) {
-					left = opts->seconds - elapsed(&s);
-					int *ip = malloc((ed + 1) * sizeof(int));
-					if (ip && rs_cg_dive(cg, left * 0.5, ip) == 0) {
-						memcpy(s.st.x, ip, ed * sizeof(int));
-						rs_recompute(&s.st);
-						keep_if_best(&s);
-						if (better(s.best_bad, s.best, s.st.bad,
-							   rs_total(&s.st))) {
-							memcpy(s.st.x, s.best_x,
-							       ed * sizeof(int));
-							rs_recompute(&s.st);
-						}
-					}
-					free(ip);
-				}
+				/* A dive cut short by its time rounds what it
+				 * has: best responses mend that too. */
+				left = opts->seconds - elapsed(&s);
+				if (!(lb_valid && s.best <= lb) &&
+				    rs_cg_dive(cg, left * 0.5, s.part) == 0)
+					mend_rounded(&s, pick_everyone(&s));
 			}
 			/* Where column generation converged with a bound
 			 * short of the best roster, branch and price takes a
