@@ -59,14 +59,19 @@ int rs_cg_run(rs_cg *cg, double seconds, int max_rounds, int *rounds);
 double rs_cg_bound(const rs_cg *cg, int *valid);
 
 /*
- * Diving: repeatedly fixes single values (a member's shift or day off
- * on one day) that the relaxation leans to, re-pricing everyone after
- * each step, until the relaxation gives every member one schedule whole;
- * writes the roster to out (members x D). A fixing that leaves its member
- * no schedule is undone. Returns 0, or -1 when time ran out first, no
- * value was left to fix, or GLPK failed.
+ * Diving: from the master with only its own days forced, repeatedly
+ * fixes single values (a member's shift or day off on one day) that the
+ * relaxation leans to, re-pricing everyone after each step, until the
+ * relaxation gives every member one schedule whole; writes the roster to
+ * out (members x D). A fixing that leaves its member no schedule is
+ * undone. With rng, the weights that rank the values are shaken, so
+ * that dives again from the same master end elsewhere; NULL ranks them
+ * as they are. When time runs out first, each member takes its schedule
+ * of most weight in the last relaxation. Returns 0, or -1 when time ran
+ * out before a relaxation was solved, no value was left to fix, or GLPK
+ * failed.
  */
-int rs_cg_dive(rs_cg *cg, double seconds, int *out);
+int rs_cg_dive(rs_cg *cg, double seconds, ov_rng *rng, int *out);
 
 /*
  * Price and branch: solves the master with whole numbers over the

@@ -47,8 +47,11 @@ typedef struct {
 	double x_len, x_k;  /* move_exact's window and group size (upper) */
 	double pass_seconds; /* one best-response pass over everyone */
 	int round_at;        /* move_round's next window start */
-	rs_cg *bp;           /* branch and price's master and tree, or NULL */
-	int bp_proved;       /* it proved the best roster optimal */
+	/* The master over the whole roster, or NULL: branch and price's
+	 * tree (while bp_on) and shaken dives (while dive_on). */
+	rs_cg *master;
+	int bp_on, dive_on;
+	int bp_proved;       /* branch and price proved the best optimal */
 	double bp_slice;     /* seconds of its next turn */
 } search;
 
@@ -65,6 +68,9 @@ typedef struct {
 #define WINDOW_DAYS 35
 /* Column generation is tried when this many passes fit its time share. */
 #define CG_PASSES 80
+/* Shaken dives are a kind of work where the first took under this part
+ * of the limit. */
+#define DIVE_MOST 0.2
 /* move_round's window, its column generation's time limit (seconds) and,
  * in a run limited by iterations, its LP solves. */
 #define ROUND_DAYS 14
@@ -73,7 +79,7 @@ typedef struct {
 /* Kinds of work that share the search's time (rota_solve), and the
  * seconds of its own work over which each one's gain per second is
  * averaged (a half-life). */
-#define N_OPS 3
+#define N_OPS 4
 #define RATE_MEMORY 10.0
 /* Branch and price's share of the search's time when it runs, the
  * seconds of one turn of it, the gap between the best roster and the
@@ -661,8 +667,8 @@ static void move_branch(search *s)
 		return;
 	int64_t ub = s->best;
 	int found, done, proved;
-	long nodes = rs_cg_nodes(s->bp);
-	int rc = rs_cg_branch(s->bp, left < s->bp_slice ? left : s->bp_slice,
+	long nodes = rs_cg_nodes(s->master);
+	int rc = rs_cg_branch(s->master, left < s->bp_slice ? left : s->bp_slice,
 			      &ub, s->part, &found, &done, &proved);
 	/* A roster found before a failure is still good. */
 	if (found) {
@@ -671,21 +677,41 @@ static void move_branch(search *s)
 		keep_if_best(s);
 	}
 	/* A node that needs longer than a turn gets longer turns. */
-	if (rc == 0 && !done && rs_cg_nodes(s->bp) == nodes)
+	if (rc == 0 && !done && rs_cg_nodes(s->master) == nodes)
 		s->bp_slice = s->bp_slice * 2 < BP_SLICE * 8 ? s->bp_slice * 2
 							     : BP_SLICE * 8;
 	else
 		s->bp_slice = BP_SLICE;
 	if (rc != 0 || done) {
 		s->bp_proved = rc == 0 && proved;
-		rs_cg_free(s->bp);
-		s->bp = NULL;
+		s->bp_on = 0;
+		s->dive_on &= rc == 0; /* a GLPK error took the master */
 	}
+}
+
+/*
+ * A dive from the whole roster's master, its weights shaken (rs_cg_dive),
+ * best responses mending what it gives. Kept when no worse. Where one
+ * dive takes seconds, dives again from one master end far apart: eight
+ * on Instance18 between 4,473 and 4,774 (optimum 4,459), where the rest
+ * of the search took the first dive's 4,569 to 4,564 in 50 s.
+ */
+static void move_dive(search *s)
+{
+	double left = s->opts->seconds - elapsed(s);
+	if (left <= 0)
+		return;
+	s->wa = 0;
+	s->wb = s->st.D;
+	if (rs_cg_dive(s->master, left, &s->rng, s->part) == 0)
+		mend_rounded(s, pick_everyone(s));
+	else
+		s->dive_on = 0;
 }
 
 static void search_free(search *s)
 {
-	rs_cg_free(s->bp);
+	rs_cg_free(s->master);
 	rs_dp_free(s->dp);
 	rs_free(&s->st);
 	free(s->buf);
@@ -758,18 +784,26 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 						s.part) == 0)
 					mend_rounded(&s, pick_everyone(&s));
 				/* A dive cut short by its time rounds what it
-				 * has: best responses mend that too. */
-				left = opts->seconds - elapsed(&s);
+				 * has: best responses mend that too. Where
+				 * one takes under DIVE_MOST of the limit,
+				 * shaken dives join the kinds of work. */
+				double t0 = elapsed(&s);
+				left = opts->seconds - t0;
 				if (!(lb_valid && s.best <= lb) &&
-				    rs_cg_dive(cg, left * 0.5, s.part) == 0)
+				    rs_cg_dive(cg, left * 0.5, NULL, s.part) == 0) {
 					mend_rounded(&s, pick_everyone(&s));
+					s.dive_on = opts->max_iterations <= 0 &&
+						    elapsed(&s) - t0 <
+							    DIVE_MOST * opts->seconds;
+				}
 			}
 			/* Where column generation converged with a bound
 			 * short of the best roster, branch and price takes a
 			 * share of the search's time to close the gap. */
-			if (opts->max_iterations <= 0 && lb_valid && s.best > lb &&
-			    !s.best_bad)
-				s.bp = cg;
+			s.bp_on = opts->max_iterations <= 0 && lb_valid &&
+				  s.best > lb && !s.best_bad;
+			if (s.bp_on || s.dive_on)
+				s.master = cg;
 			else
 				rs_cg_free(cg);
 			report(&s, 0);
@@ -777,17 +811,22 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 		for (int i = 0; i < LAHC_LEN; i++)
 			s.hist[i] = rs_total(&s.st);
 		long it = 0;
-		/* Three kinds of work share the time: batches of cheap moves
-		 * (re-rostering one after another, block swaps), exact
-		 * re-rostering of a group (move_exact) and relaxation and
-		 * rounding over everyone on a window (move_round). Each gets
-		 * a share of the time in proportion to what it has lately
+		/* Three or four kinds of work share the time: batches of
+		 * cheap moves (re-rostering one after another, block swaps),
+		 * exact re-rostering of a group (move_exact), relaxation and
+		 * rounding over everyone on a window (move_round) and, where
+		 * dives are quick, shaken dives (move_dive). Each gets a
+		 * share of the time in proportion to what it has lately
 		 * gained per second, never under a tenth; the one furthest
 		 * below its share goes next. A run limited by iterations
-		 * takes them in a fixed turn instead, so that one seed gives
-		 * one roster. */
+		 * takes the first three in a fixed turn instead, so that one
+		 * seed gives one roster. */
 		double gain[N_OPS] = {0}, rate_t[N_OPS] = {0}, used[N_OPS] = {0};
-		double share[N_OPS] = {0.4, 0.3, 0.3};
+		double share[N_OPS] = {0.4, 0.3, 0.3, 0};
+		if (s.dive_on) {
+			share[0] = share[3] = 0.3;
+			share[1] = share[2] = 0.2;
+		}
 		long turn = 0;
 		double bp_used = 0, bp_total = 0;
 		while ((opts->max_iterations <= 0 || it < opts->max_iterations) &&
@@ -796,14 +835,12 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 			/* Branch and price, where the gap is small enough to
 			 * close, takes its share; while it is not, it builds
 			 * up no claim on the time. */
-			double others = used[0] + used[1] + used[2];
-			if (s.bp && bp_total >= BP_MOST * opts->seconds) {
-				rs_cg_free(s.bp);
-				s.bp = NULL;
-			}
-			int bp_now = s.bp && !s.st.bad && !s.best_bad &&
+			double others = used[0] + used[1] + used[2] + used[3];
+			if (bp_total >= BP_MOST * opts->seconds)
+				s.bp_on = 0;
+			int bp_now = s.bp_on && !s.st.bad && !s.best_bad &&
 				     (double)(s.best - lb) <= BP_GAP * fabs((double)lb) + 1;
-			if (s.bp && !bp_now)
+			if (s.bp_on && !bp_now)
 				bp_used = BP_SHARE / (1 - BP_SHARE) * others;
 			if (bp_now && bp_used <= BP_SHARE * (bp_used + others)) {
 				double t0 = elapsed(&s);
@@ -824,7 +861,8 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 				for (int o = 0; o < N_OPS; o++)
 					all += used[o];
 				for (int o = 0; o < N_OPS; o++)
-					if (share[o] * all - used[o] > most) {
+					if ((o < 3 || s.dive_on) &&
+					    share[o] * all - used[o] > most) {
 						most = share[o] * all - used[o];
 						op = o;
 					}
@@ -839,6 +877,10 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 				it++;
 			} else if (op == 2) {
 				move_round(&s);
+				history_cap(&s);
+				it++;
+			} else if (op == 3) {
+				move_dive(&s);
 				history_cap(&s);
 				it++;
 			} else {
@@ -876,11 +918,13 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 				sum += r[o];
 			}
 			/* Until each has run, the first shares stand. */
-			if (sum > 0 && rate_t[1] > 0 && rate_t[2] > 0) {
+			if (sum > 0 && rate_t[1] > 0 && rate_t[2] > 0 &&
+			    (!s.dive_on || rate_t[3] > 0)) {
 				double tot = 0;
 				for (int o = 0; o < N_OPS; o++) {
 					share[o] = r[o] / sum;
 					share[o] = share[o] < 0.1 ? 0.1 : share[o];
+					share[o] = o < 3 || s.dive_on ? share[o] : 0;
 					tot += share[o];
 				}
 				for (int o = 0; o < N_OPS; o++)

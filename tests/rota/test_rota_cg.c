@@ -8,7 +8,7 @@
  * guard makes the call fail instead, prints nothing, and a master made
  * afterwards solves as before. A master alive during the error knows its
  * lp is gone. Branch and price ends at the proven optimum; the dive ends
- * near the bound.
+ * near the bound and gives its master back as it found it.
  */
 #include <fcntl.h>
 #include <math.h>
@@ -64,7 +64,7 @@ static double solve(inst *in)
 	assert_true(rounds > 0);
 	double b = rs_cg_bound(cg, &valid);
 	assert_true(valid);
-	assert_int_equal(rs_cg_dive(cg, 60, in->out), 0);
+	assert_int_equal(rs_cg_dive(cg, 60, NULL, in->out), 0);
 	for (int i = 0; i < in->st.E * in->st.D; i++)
 		assert_true(in->out[i] >= ROTA_OFF && in->out[i] < in->st.S);
 	rs_cg_free(cg);
@@ -130,7 +130,7 @@ static void check_part(const char *name, const int *members, int k, int wa,
 	assert_true(b <= (double)part + 1e-6);
 	int rc = how == BY_MIP		  ? rs_cg_mip(cg, 60, 0, in.out)
 		 : how == BY_MIP_CUT_SHORT ? rs_cg_mip(cg, 1e-3, 1, in.out)
-					   : rs_cg_dive(cg, 60, in.out);
+					   : rs_cg_dive(cg, 60, NULL, in.out);
 	rs_cg_free(cg);
 	if (how == BY_MIP)
 		assert_int_equal(rc, 0);
@@ -221,7 +221,7 @@ static void test_dive_near_bound(void **state)
 	assert_int_equal(rs_cg_run(cg, 60, 0, &rounds), 0);
 	double b = rs_cg_bound(cg, &valid);
 	assert_true(valid);
-	assert_int_equal(rs_cg_dive(cg, 60, in.out), 0);
+	assert_int_equal(rs_cg_dive(cg, 60, NULL, in.out), 0);
 	rs_cg_free(cg);
 	memcpy(in.st.x, in.out, (size_t)in.st.E * in.st.D * sizeof(int));
 	rs_recompute(&in.st);
@@ -229,6 +229,43 @@ static void test_dive_near_bound(void **state)
 	assert_true(obj == rs_total(&in.st));
 	assert_true((double)obj >= b - 1e-6);
 	assert_true((double)obj <= b * 1.005);
+	unload(&in);
+}
+
+/*
+ * A dive gives its master back as it found it: the same columns, the
+ * same bound, nothing fixed; so shaken dives again from it each return a
+ * lawful roster, and column generation afterwards stays converged at the
+ * same bound.
+ */
+static void test_dive_gives_master_back(void **state)
+{
+	(void)state;
+	inst in = load("Instance6.txt");
+	settle(&in);
+	rs_cg *cg = rs_cg_new(&in.st, in.dp);
+	assert_non_null(cg);
+	int rounds, valid;
+	assert_int_equal(rs_cg_run(cg, 60, 0, &rounds), 0);
+	double b = rs_cg_bound(cg, &valid);
+	assert_true(valid);
+	int cols = cg->n_cols;
+	ov_rng g;
+	ov_rng_seed(&g, 3);
+	for (int k = 0; k < 3; k++) {
+		assert_int_equal(rs_cg_dive(cg, 60, k ? &g : NULL, in.out), 0);
+		assert_int_equal(cg->n_cols, cols);
+		assert_true(rs_cg_bound(cg, &valid) == b && valid);
+		for (int i = 0; i < in.st.E * in.st.D; i++)
+			assert_int_equal(cg->force[i], -2);
+		memcpy(in.st.x, in.out, (size_t)in.st.E * in.st.D * sizeof(int));
+		rs_recompute(&in.st);
+		assert_true((double)referee(&in) >= b - 1e-6);
+	}
+	assert_int_equal(rs_cg_run(cg, 60, 0, &rounds), 0);
+	assert_int_equal(cg->n_cols, cols);
+	assert_true(fabs(rs_cg_bound(cg, &valid) - b) < 1e-6 && valid);
+	rs_cg_free(cg);
 	unload(&in);
 }
 
@@ -475,9 +512,11 @@ static void test_short_total_bounds(void **state)
  * cheaper than the last, and when the tree is exhausted the best is the
  * proven optimum (bks.csv), in at most most_nodes nodes (0: any
  * number). Told the optimum to start with, it finds nothing cheaper and
- * still finishes.
+ * still finishes. With dives between its turns (dives), the same: a
+ * dive sets the tree's branches aside and gives the master back.
  */
-static void check_branch(const char *name, int64_t optimum, long most_nodes)
+static void check_branch(const char *name, int64_t optimum, long most_nodes,
+			 int dives)
 {
 	inst in = load(name);
 	settle(&in);
@@ -488,10 +527,21 @@ static void check_branch(const char *name, int64_t optimum, long most_nodes)
 	assert_int_equal(rs_cg_run(cg, 60, 0, &rounds), 0);
 	int64_t ub = rs_total(&in.st), last = ub;
 	int found, done = 0, proved = 0, turns = 0;
+	ov_rng g;
+	ov_rng_seed(&g, 7);
 	while (!done && turns++ < 20000) {
 		assert_int_equal(rs_cg_branch(cg, 0.02, &ub, in.out, &found,
 					      &done, &proved),
 				 0);
+		if (dives && !done) {
+			int *x = malloc(ed * sizeof *x);
+			assert_non_null(x);
+			assert_int_equal(rs_cg_dive(cg, 60, &g, x), 0);
+			memcpy(in.st.x, x, ed * sizeof(int));
+			rs_recompute(&in.st);
+			assert_true(referee(&in) >= optimum);
+			free(x);
+		}
 		if (!found) {
 			assert_true(ub == last);
 			continue;
@@ -525,12 +575,13 @@ static void check_branch(const char *name, int64_t optimum, long most_nodes)
 static void test_branch_and_price(void **state)
 {
 	(void)state;
-	check_branch("Instance2.txt", 828, 0);
-	check_branch("Instance3.txt", 1001, 0);
+	check_branch("Instance2.txt", 828, 0, 0);
+	check_branch("Instance3.txt", 1001, 0, 0);
+	check_branch("Instance3.txt", 1001, 0, 1); /* 4 turns, 3 dives */
 	/* Its relaxation misses 5.5 staff: the branch on the total
 	 * missing (6 or more) settles most of the tree at once, which
 	 * closed in 15 nodes instead of 309. */
-	check_branch("Instance1.txt", 607, 40);
+	check_branch("Instance1.txt", 607, 40, 0);
 }
 
 /* rs_cg_test_glpk_error with stdout caught in a file; checks that the
@@ -583,7 +634,7 @@ static void test_master_alive_during_error(void **state)
 	glpk_error_silently();
 	assert_int_equal(rs_cg_run(cg, 60, 0, &rounds), -1);
 	assert_int_equal(rounds, 0);
-	assert_int_equal(rs_cg_dive(cg, 60, in.out), -1);
+	assert_int_equal(rs_cg_dive(cg, 60, NULL, in.out), -1);
 	assert_int_equal(rs_cg_mip(cg, 60, 0, in.out), -1);
 	assert_true(rs_cg_bound(cg, &valid) == b);
 	rs_cg_free(cg);
@@ -598,6 +649,7 @@ int main(void)
 		cmocka_unit_test(test_part_master),
 		cmocka_unit_test(test_part_of_all_is_whole),
 		cmocka_unit_test(test_dive_near_bound),
+		cmocka_unit_test(test_dive_gives_master_back),
 		cmocka_unit_test(test_window_rows_counted),
 		cmocka_unit_test(test_round_window),
 		cmocka_unit_test(test_bound_before_convergence),
