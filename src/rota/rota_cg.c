@@ -38,8 +38,10 @@
 #define DIVE_SHARE 4
 /* A shaken dive ranks values by their weight times 1 + up to this. */
 #define DIVE_SHAKE 0.3
-/* Columns dive_restore deletes per GLPK call. */
+/* Columns dive_restore deletes per GLPK call, and its time limit for
+ * solving the master again (seconds). */
 #define DIVE_DEL 256
+#define DIVE_RESOLVE 1.0
 /* Weight of the stability centre in the duals pricing uses (rs_cg_rounds). */
 #define SMOOTH 0.5
 /* Cost of an employee's stand-in column (no schedule: see build_master). */
@@ -964,11 +966,19 @@ static void dive_restore(rs_cg *cg, dive_mem *w)
 		glp_set_row_stat(cg->lp, i, w->stat[i]);
 	for (int j = 1; j <= cols; j++)
 		glp_set_col_stat(cg->lp, j, w->stat[rows + j]);
-	cg->dual_next = 0;
 	cg->bound = w->bound;
 	cg->bound_valid = w->bound_valid;
 	cg->lagr = w->lagr;
 	cg->lagr_valid = w->lagr_valid;
+	/* The columns the dive ended on are gone. */
+	for (int m = 0; m < cg->K; m++)
+		cg->whole[m] = -1;
+	/* GLPK still holds the dive's last, fixed solution as optimal:
+	 * solved again from the basis restored (optimal before the dive,
+	 * so no pivots), rounding or branch-and-cut after a dive reads
+	 * the master's own. Cut short, the status says so and they solve
+	 * it themselves. */
+	solve_lp(cg, DIVE_RESOLVE);
 }
 
 static int dive_call(void *arg)

@@ -51,6 +51,8 @@ typedef struct {
 	 * tree (while bp_on) and shaken dives (while dive_on). */
 	rs_cg *master;
 	int bp_on, dive_on;
+	double dive_seconds; /* the first dive's */
+	int dive_fails;      /* shaken dives in a row that gave no roster */
 	int bp_proved;       /* branch and price proved the best optimal */
 	double bp_slice;     /* seconds of its next turn */
 } search;
@@ -69,8 +71,13 @@ typedef struct {
 /* Column generation is tried when this many passes fit its time share. */
 #define CG_PASSES 80
 /* Shaken dives are a kind of work where the first took under this part
- * of the limit. */
+ * of the limit; each may take this many times as long as the first (a
+ * dive hurries past half its time: with twice, 18 gave 4,564 where it
+ * gave 4,465 with no limit), and DIVE_FAILS in a row that give no
+ * roster end them. */
 #define DIVE_MOST 0.2
+#define DIVE_SLOWER 4.0
+#define DIVE_FAILS 3
 /* move_round's window, its column generation's time limit (seconds) and,
  * in a run limited by iterations, its LP solves. */
 #define ROUND_DAYS 14
@@ -685,7 +692,8 @@ static void move_branch(search *s)
 	if (rc != 0 || done) {
 		s->bp_proved = rc == 0 && proved;
 		s->bp_on = 0;
-		s->dive_on &= rc == 0; /* a GLPK error took the master */
+		/* A failure may be GLPK's error, which takes the master. */
+		s->dive_on &= rc == 0;
 	}
 }
 
@@ -701,12 +709,17 @@ static void move_dive(search *s)
 	double left = s->opts->seconds - elapsed(s);
 	if (left <= 0)
 		return;
+	/* One slow dive should not starve the other kinds of work. */
+	double most = DIVE_SLOWER * s->dive_seconds;
 	s->wa = 0;
 	s->wb = s->st.D;
-	if (rs_cg_dive(s->master, left, &s->rng, s->part) == 0)
+	if (rs_cg_dive(s->master, left < most ? left : most, &s->rng,
+		       s->part) == 0) {
 		mend_rounded(s, pick_everyone(s));
-	else
-		s->dive_on = 0;
+		s->dive_fails = 0;
+	} else if (++s->dive_fails >= DIVE_FAILS) {
+		s->dive_on = 0; /* no roster, or GLPK's error took the master */
+	}
 }
 
 static void search_free(search *s)
@@ -791,6 +804,7 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 				left = opts->seconds - t0;
 				if (!(lb_valid && s.best <= lb) &&
 				    rs_cg_dive(cg, left * 0.5, NULL, s.part) == 0) {
+					s.dive_seconds = elapsed(&s) - t0;
 					mend_rounded(&s, pick_everyone(&s));
 					s.dive_on = opts->max_iterations <= 0 &&
 						    elapsed(&s) - t0 <
@@ -914,7 +928,9 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 			rate_t[op] = rate_t[op] * keep + dt;
 			double r[N_OPS], sum = 0;
 			for (int o = 0; o < N_OPS; o++) {
-				r[o] = rate_t[o] > 0 ? gain[o] / rate_t[o] : 0;
+				r[o] = rate_t[o] > 0 && (o < 3 || s.dive_on)
+					       ? gain[o] / rate_t[o]
+					       : 0;
 				sum += r[o];
 			}
 			/* Until each has run, the first shares stand. */

@@ -234,7 +234,8 @@ static void test_dive_near_bound(void **state)
 
 /*
  * A dive gives its master back as it found it: the same columns, the
- * same bound, nothing fixed; so shaken dives again from it each return a
+ * same bound, nothing fixed, the relaxation's own solution; so shaken
+ * dives again from it each return a
  * lawful roster, and column generation afterwards stays converged at the
  * same bound.
  */
@@ -250,6 +251,11 @@ static void test_dive_gives_master_back(void **state)
 	double b = rs_cg_bound(cg, &valid);
 	assert_true(valid);
 	int cols = cg->n_cols;
+	int n = glp_get_num_cols(cg->lp);
+	double *before = malloc(((size_t)n + 1) * sizeof *before);
+	assert_non_null(before);
+	for (int j = 1; j <= n; j++)
+		before[j] = glp_get_col_prim(cg->lp, j);
 	ov_rng g;
 	ov_rng_seed(&g, 3);
 	for (int k = 0; k < 3; k++) {
@@ -261,7 +267,15 @@ static void test_dive_gives_master_back(void **state)
 		memcpy(in.st.x, in.out, (size_t)in.st.E * in.st.D * sizeof(int));
 		rs_recompute(&in.st);
 		assert_true((double)referee(&in) >= b - 1e-6);
+		/* and the relaxation's solution is the master's own again
+		 * (GLPK's, which rounding reads), not the dive's last */
+		assert_int_equal(glp_get_status(cg->lp), GLP_OPT);
+		assert_int_equal(glp_get_num_cols(cg->lp), n);
+		for (int j = 1; j <= n; j++)
+			assert_true(fabs(glp_get_col_prim(cg->lp, j) - before[j]) <
+				    1e-6);
 	}
+	free(before);
 	assert_int_equal(rs_cg_run(cg, 60, 0, &rounds), 0);
 	assert_int_equal(cg->n_cols, cols);
 	assert_true(fabs(rs_cg_bound(cg, &valid) - b) < 1e-6 && valid);
