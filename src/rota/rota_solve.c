@@ -852,6 +852,10 @@ ov_status rota_solve(const rota_problem *p, const rota_solve_opts *opts,
 			double others = used[0] + used[1] + used[2] + used[3];
 			if (bp_total >= BP_MOST * opts->seconds)
 				s.bp_on = 0;
+			if (s.master && !s.bp_on && !s.dive_on) {
+				rs_cg_free(s.master); /* its memory back */
+				s.master = NULL;
+			}
 			int bp_now = s.bp_on && !s.st.bad && !s.best_bad &&
 				     (double)(s.best - lb) <= BP_GAP * fabs((double)lb) + 1;
 			if (s.bp_on && !bp_now)
