@@ -728,22 +728,25 @@ static void force_value(rs_cg *cg, int m, int d, int v)
 					 0.0, 0.0);
 }
 
+/* Whether column c keeps every day its member's row of f forces. */
+static int keeps_forced(const rs_cg *cg, const column *c, const int *f)
+{
+	const int *fm = &f[(size_t)c->m * cg->D];
+	for (int d = 0; d < cg->D; d++)
+		if (fm[d] != -2 && fm[d] != c->sched[d])
+			return 0;
+	return 1;
+}
+
 /* Undoes a dive's fixing of member m's day d: its columns that keep the
  * days still forced come back. */
 static void release_value(rs_cg *cg, int m, int d)
 {
-	const int D = cg->D;
-	const int *f = &cg->force[(size_t)m * D];
-	cg->force[(size_t)m * D + d] = -2;
-	for (int j = 0; j < cg->n_cols; j++) {
-		const column *c = &cg->cols[j];
-		int ok = c->m == m;
-		for (int t = 0; t < D && ok; t++)
-			ok = f[t] == -2 || f[t] == c->sched[t];
-		if (ok)
+	cg->force[(size_t)m * cg->D + d] = -2;
+	for (int j = 0; j < cg->n_cols; j++)
+		if (cg->cols[j].m == m && keeps_forced(cg, &cg->cols[j], cg->force))
 			glp_set_col_bnds(cg->lp, cg->first_lambda + j, GLP_LO,
 					 0.0, 0.0);
-	}
 }
 
 /* The dive's working memory (see dive), made before GLPK is called so
@@ -931,15 +934,11 @@ static int dive(rs_cg *cg, double seconds, dive_mem *w)
 static void unfix_all(rs_cg *cg)
 {
 	memcpy(cg->force, cg->base, (size_t)cg->K * cg->D * sizeof *cg->force);
-	for (int j = 0; j < cg->n_cols; j++) {
-		const column *c = &cg->cols[j];
-		const int *f = &cg->base[(size_t)c->m * cg->D];
-		int ok = 1;
-		for (int d = 0; d < cg->D && ok; d++)
-			ok = f[d] == -2 || f[d] == c->sched[d];
-		glp_set_col_bnds(cg->lp, cg->first_lambda + j, ok ? GLP_LO : GLP_FX,
+	for (int j = 0; j < cg->n_cols; j++)
+		glp_set_col_bnds(cg->lp, cg->first_lambda + j,
+				 keeps_forced(cg, &cg->cols[j], cg->base) ? GLP_LO
+									  : GLP_FX,
 				 0.0, 0.0);
-	}
 }
 
 /*

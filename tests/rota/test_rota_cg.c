@@ -54,16 +54,25 @@ static void unload(inst *in)
 	rota_problem_free(in->p);
 }
 
-/* Column generation to the end on in; returns the bound (proven). */
-static double solve(inst *in)
+/* A whole-roster master of in after column generation to the end; *b
+ * its bound (proven). */
+static rs_cg *converged(inst *in, double *b)
 {
 	rs_cg *cg = rs_cg_new(&in->st, in->dp);
 	assert_non_null(cg);
 	int rounds, valid;
 	assert_int_equal(rs_cg_run(cg, 60, 0, &rounds), 0);
 	assert_true(rounds > 0);
-	double b = rs_cg_bound(cg, &valid);
+	*b = rs_cg_bound(cg, &valid);
 	assert_true(valid);
+	return cg;
+}
+
+/* Column generation to the end on in, then a dive; returns the bound. */
+static double solve(inst *in)
+{
+	double b;
+	rs_cg *cg = converged(in, &b);
 	assert_int_equal(rs_cg_dive(cg, 60, NULL, in->out), 0);
 	for (int i = 0; i < in->st.E * in->st.D; i++)
 		assert_true(in->out[i] >= ROTA_OFF && in->out[i] < in->st.S);
@@ -215,12 +224,8 @@ static void test_dive_near_bound(void **state)
 	(void)state;
 	inst in = load("Instance6.txt");
 	settle(&in);
-	rs_cg *cg = rs_cg_new(&in.st, in.dp);
-	assert_non_null(cg);
-	int rounds, valid;
-	assert_int_equal(rs_cg_run(cg, 60, 0, &rounds), 0);
-	double b = rs_cg_bound(cg, &valid);
-	assert_true(valid);
+	double b;
+	rs_cg *cg = converged(&in, &b);
 	assert_int_equal(rs_cg_dive(cg, 60, NULL, in.out), 0);
 	rs_cg_free(cg);
 	memcpy(in.st.x, in.out, (size_t)in.st.E * in.st.D * sizeof(int));
@@ -235,21 +240,17 @@ static void test_dive_near_bound(void **state)
 /*
  * A dive gives its master back as it found it: the same columns, the
  * same bound, nothing fixed, the relaxation's own solution; so shaken
- * dives again from it each return a
- * lawful roster, and column generation afterwards stays converged at the
- * same bound.
+ * dives again from it each return a lawful roster, and column generation
+ * afterwards stays converged at the same bound.
  */
 static void test_dive_gives_master_back(void **state)
 {
 	(void)state;
 	inst in = load("Instance6.txt");
 	settle(&in);
-	rs_cg *cg = rs_cg_new(&in.st, in.dp);
-	assert_non_null(cg);
+	double b;
+	rs_cg *cg = converged(&in, &b);
 	int rounds, valid;
-	assert_int_equal(rs_cg_run(cg, 60, 0, &rounds), 0);
-	double b = rs_cg_bound(cg, &valid);
-	assert_true(valid);
 	int cols = cg->n_cols;
 	int n = glp_get_num_cols(cg->lp);
 	double *before = malloc(((size_t)n + 1) * sizeof *before);
