@@ -132,12 +132,10 @@ static void bp_apply(rs_cg *cg)
 	}
 	for (int j = 0; j < cg->n_cols; j++) {
 		const column *c = &cg->cols[j];
-		const int *f = &cg->force[(size_t)c->m * D];
 		const unsigned char *ban = &cg->ban[(size_t)c->m * D * S1];
-		int ok = 1;
+		int ok = rs_cg_keeps_forced(cg, c, cg->force);
 		for (int d = 0; d < D && ok; d++)
-			ok = (f[d] == -2 || f[d] == c->sched[d]) &&
-			     !ban[(size_t)d * S1 + c->sched[d] + 1];
+			ok = !ban[(size_t)d * S1 + c->sched[d] + 1];
 		int col = cg->first_lambda + j;
 		int type = glp_get_col_type(cg->lp, col);
 		if (ok && type != GLP_LO)

@@ -728,8 +728,7 @@ static void force_value(rs_cg *cg, int m, int d, int v)
 					 0.0, 0.0);
 }
 
-/* Whether column c keeps every day its member's row of f forces. */
-static int keeps_forced(const rs_cg *cg, const column *c, const int *f)
+int rs_cg_keeps_forced(const rs_cg *cg, const column *c, const int *f)
 {
 	const int *fm = &f[(size_t)c->m * cg->D];
 	for (int d = 0; d < cg->D; d++)
@@ -744,7 +743,7 @@ static void release_value(rs_cg *cg, int m, int d)
 {
 	cg->force[(size_t)m * cg->D + d] = -2;
 	for (int j = 0; j < cg->n_cols; j++)
-		if (cg->cols[j].m == m && keeps_forced(cg, &cg->cols[j], cg->force))
+		if (cg->cols[j].m == m && rs_cg_keeps_forced(cg, &cg->cols[j], cg->force))
 			glp_set_col_bnds(cg->lp, cg->first_lambda + j, GLP_LO,
 					 0.0, 0.0);
 }
@@ -936,7 +935,7 @@ static void unfix_all(rs_cg *cg)
 	memcpy(cg->force, cg->base, (size_t)cg->K * cg->D * sizeof *cg->force);
 	for (int j = 0; j < cg->n_cols; j++)
 		glp_set_col_bnds(cg->lp, cg->first_lambda + j,
-				 keeps_forced(cg, &cg->cols[j], cg->base) ? GLP_LO
+				 rs_cg_keeps_forced(cg, &cg->cols[j], cg->base) ? GLP_LO
 									  : GLP_FX,
 				 0.0, 0.0);
 }

@@ -117,6 +117,9 @@ int rs_cg_copy_whole(const rs_cg *cg, int *out);
  * (HUGE_VAL: none), its artificials free where they are needed. The next
  * solve is dual simplex. Calls GLPK: only under rs_cg_guarded. */
 void rs_cg_set_short(rs_cg *cg, double lo, double hi);
+/* Whether column c keeps every day that f (K x D, -2 where free) forces
+ * on its member. */
+int rs_cg_keeps_forced(const rs_cg *cg, const column *c, const int *f);
 /* rota_bp.c: frees the branch-and-price tree (rs_cg_free calls it). */
 void rs_bp_clear(rs_cg *cg);
 
